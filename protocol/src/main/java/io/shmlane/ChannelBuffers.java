@@ -1,0 +1,101 @@
+package io.shmlane;
+
+import static io.shmlane.ChannelHeaderDescriptor.CAPACITY_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.CREATION_TIME_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.CREATOR_PID_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.KIND_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.LAYOUT_VERSION;
+import static io.shmlane.ChannelHeaderDescriptor.MAGIC;
+import static io.shmlane.ChannelHeaderDescriptor.MAGIC_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.MAX_MESSAGE_LENGTH_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.VERSION_OFFSET;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The channel layout over any {@link ByteBuffer}: publishing and reading the header, and buffers laid
+ * out like a channel file for running the channel code without a file (jcstress tests, embedding).
+ */
+public final class ChannelBuffers {
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+    private ChannelBuffers() {}
+
+    /** Bytes of a channel file of {@code kind} and {@code capacity}: preamble and data area. */
+    public static int fileLength(final ChannelKind kind, final int capacity) {
+        ChannelOptions.checkCapacity(kind, capacity);
+        return DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
+    }
+
+    /**
+     * A direct buffer in native order laid out like a new channel file of {@code kind} and
+     * {@code capacity}, with the header published.
+     */
+    public static ByteBuffer allocate(final ChannelKind kind, final int capacity) {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(fileLength(kind, capacity)).order(ByteOrder.nativeOrder());
+        publishHeader(buffer, kind, capacity);
+        return buffer;
+    }
+
+    /**
+     * Fills the header and publishes it: every field is written with plain stores, then the layout
+     * version with a release store. An attacher that reads the version with {@link #versionAcquire}
+     * and finds it non-zero sees every field.
+     */
+    public static void publishHeader(final ByteBuffer header, final ChannelKind kind, final int capacity) {
+        LONG.set(header, MAGIC_OFFSET, MAGIC);
+        INT.set(header, KIND_OFFSET, kind.code());
+        INT.set(header, CAPACITY_OFFSET, capacity);
+        INT.set(header, MAX_MESSAGE_LENGTH_OFFSET, ChannelOptions.maxMessageLength(kind, capacity));
+        INT.set(header, DATA_OFFSET_OFFSET, DATA_OFFSET);
+        LONG.set(header, CREATION_TIME_OFFSET, System.currentTimeMillis());
+        LONG.set(header, CREATOR_PID_OFFSET, ProcessHandle.current().pid());
+        // release: publishes every header field written above; pairs with getAcquire in versionAcquire()
+        INT.setRelease(header, VERSION_OFFSET, LAYOUT_VERSION);
+    }
+
+    /** The layout version, 0 while unpublished; acquire, pairs with the release in {@link #publishHeader}. */
+    public static int versionAcquire(final ByteBuffer header) {
+        return (int) INT.getAcquire(header, VERSION_OFFSET);
+    }
+
+    /** The state of {@code role} (see {@link RoleState}); acquire, pairs with the role's release of it. */
+    public static int roleStateAcquire(final ByteBuffer buffer, final Role role) {
+        return (int) INT.getAcquire(buffer, role.stateOffset());
+    }
+
+    /** Publishes CLOSED for {@code role} with a release store, then closes {@code file} if there is one. */
+    public static void closeRole(final ChannelFile file, final ByteBuffer buffer, final Role role) {
+        try {
+            INT.setRelease(buffer, role.stateOffset(), RoleState.CLOSED);
+        } finally {
+            if (file != null) {
+                file.close();
+            }
+        }
+    }
+
+    /** The file's path, or "buffer" for a wrapped buffer, for messages. */
+    public static String describe(final ChannelFile file) {
+        return file != null ? file.path().toString() : "buffer";
+    }
+
+    /** Checks that {@code buffer} can hold a channel of {@code kind} and {@code capacity}. */
+    public static void checkWrappable(final ByteBuffer buffer, final ChannelKind kind, final int capacity) {
+        int length = fileLength(kind, capacity);
+        if (buffer.capacity() < length) {
+            throw new IllegalArgumentException(
+                    "buffer too small for a " + kind.label() + " of capacity " + capacity + ": " + buffer.capacity()
+                            + " < " + length);
+        }
+        if (buffer.order() != ByteOrder.nativeOrder() || !buffer.isDirect()) {
+            throw new IllegalArgumentException("buffer must be direct and in native byte order");
+        }
+    }
+}

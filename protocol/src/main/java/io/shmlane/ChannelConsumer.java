@@ -1,0 +1,93 @@
+package io.shmlane;
+
+import io.shmlane.idle.IdleStrategy;
+
+/**
+ * The reading side of a channel. One thread per consumer; one consumer per channel file, enforced
+ * across processes. Messages are handed over in place, in order, each with its sequence number.
+ */
+public interface ChannelConsumer extends AutoCloseable {
+    /** Returned by {@link #receive} at the end of the stream. */
+    int END_OF_STREAM = -1;
+
+    /** How often a blocked {@code receive} probes the producer's liveness and the file's size. */
+    long CHECK_INTERVAL_NANOS = 50_000_000L;
+
+    /**
+     * Hands up to {@code limit} waiting messages to {@code handler}, in order, and then gives their
+     * space back to the producer. Never blocks.
+     *
+     * @return how many messages were handled, 0 when none was waiting
+     */
+    int poll(MessageHandler handler, int limit);
+
+    /** Sequence of the next message this consumer will hand over. */
+    long nextSequence();
+
+    /** The mapped file, or null for a wrapped buffer. */
+    ChannelFile file();
+
+    /** Whether the producer ended the stream and every message has been consumed. */
+    boolean isEndOfStream();
+
+    /** What is known of the producer; a system call, keep it off hot paths. */
+    default PeerStatus producerStatus() {
+        return file() != null ? file().peerStatus(Role.PRODUCER) : PeerStatus.ALIVE;
+    }
+
+    /**
+     * Waits with {@code idle} until messages arrive and hands up to {@code limit} of them to
+     * {@code handler}.
+     *
+     * @return how many were handled (at least 1), or {@link #END_OF_STREAM}
+     * @throws ChannelException PEER_DIED when the producer died without ending the stream and every
+     *     message it committed has been handled; TRUNCATED; INTERRUPTED
+     */
+    default int receive(final MessageHandler handler, final int limit, final IdleStrategy idle) {
+        int count = poll(handler, limit);
+        if (count > 0) {
+            return count;
+        }
+        idle.reset();
+        long nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+        int waits = 0;
+        while (true) {
+            count = poll(handler, limit);
+            if (count > 0) {
+                return count;
+            }
+            if (isEndOfStream()) {
+                return END_OF_STREAM;
+            }
+            if ((++waits & 15) == 0 && System.nanoTime() - nextCheck >= 0) {
+                nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+                ChannelFile file = file();
+                if (file != null) {
+                    file.checkNotTruncated();
+                }
+                if (Thread.interrupted()) {
+                    throw new ChannelException(
+                            ChannelException.Reason.INTERRUPTED,
+                            "interrupted while waiting for messages in " + ChannelBuffers.describe(file));
+                }
+                if (producerStatus() == PeerStatus.DEAD) {
+                    count = poll(handler, limit);
+                    if (count > 0) {
+                        return count;
+                    }
+                    throw new ChannelException(
+                            ChannelException.Reason.PEER_DIED,
+                            "producer died: the producer of " + file.path() + " (pid "
+                                    + file.longVolatile(Role.PRODUCER.pidOffset())
+                                    + ") is gone without ending the stream; every message it committed was delivered;"
+                                    + " start a producer to continue");
+                }
+            }
+            idle.idle();
+        }
+    }
+
+    /** Closes the consumer side; the shared position stays, so a new consumer resumes from it. */
+    @Override
+    void close();
+}

@@ -1,0 +1,57 @@
+package io.shmlane;
+
+/**
+ * A channel could not be created, attached or used. The message is one line that names the
+ * problem and what to do; {@link #reason()} tells a program (or the command line's exit code) which
+ * kind of problem it was.
+ */
+public final class ChannelException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, coarse enough to act on. */
+    public enum Reason {
+        /** An argument is out of range: a size, a capacity, a timeout. */
+        BAD_ARGUMENT,
+        /** The path cannot be used: a directory, missing parent, no permission, an I/O error. */
+        BAD_PATH,
+        /** The file is not a shmlane channel (wrong magic), or its header is corrupt. */
+        NOT_A_CHANNEL,
+        /** The file has a layout version this code does not read. */
+        WRONG_VERSION,
+        /** The file holds another kind of channel than the one asked for. */
+        WRONG_KIND,
+        /** The file was created with another capacity than the one asked for. */
+        CAPACITY_MISMATCH,
+        /** The file is shorter than its header says: empty, truncated, or shrunk while mapped. */
+        TRUNCATED,
+        /** The creator never published the header within the attach timeout. */
+        TIMEOUT,
+        /** Another live process already holds the role. */
+        ROLE_TAKEN,
+        /** The producer ended the stream earlier; the channel takes no new producer. */
+        CLOSED,
+        /** The peer process died without closing the channel. */
+        PEER_DIED,
+        /** The data area holds a record that cannot have been written by a correct producer. */
+        CORRUPT,
+        /** The waiting thread was interrupted. */
+        INTERRUPTED
+    }
+
+    private final Reason reason;
+
+    public ChannelException(final Reason reason, final String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public ChannelException(final Reason reason, final String message, final Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    /** The kind of problem. */
+    public Reason reason() {
+        return reason;
+    }
+}

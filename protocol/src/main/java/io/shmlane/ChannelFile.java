@@ -1,0 +1,497 @@
+package io.shmlane;
+
+import static io.shmlane.ChannelHeaderDescriptor.CAPACITY_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.CREATION_TIME_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.CREATOR_PID_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.KIND_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.LAYOUT_VERSION;
+import static io.shmlane.ChannelHeaderDescriptor.MAGIC;
+import static io.shmlane.ChannelHeaderDescriptor.MAGIC_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.MAX_MESSAGE_LENGTH_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.VERSION_OFFSET;
+
+import io.shmlane.ChannelException.Reason;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A mapped shmlane channel file: creation, the start-up handshake, validation, roles and liveness.
+ * The channel classes ({@code MailboxProducer}, {@code RingConsumer}, ...) are built on one of these.
+ *
+ * <p><b>Creation.</b> Whoever finds no file creates it: the header is written into a private temporary
+ * file in the same directory, the layout version is published last with a release store, and the
+ * complete file is then hard-linked to its name, which fails if the name exists. Two processes racing
+ * to create therefore end up on one valid file: the loser deletes its temporary file and attaches to
+ * the winner's. The data area is written with zeros at creation, so the disk blocks exist and a full
+ * disk is an error here instead of a SIGBUS later.
+ *
+ * <p><b>Attach.</b> The attacher waits (up to a timeout) for a non-zero layout version, read with an
+ * acquire load that pairs with the creator's release store, and then checks, each with its own
+ * message: magic, version, kind, capacity, maximum message length, data offset and file size.
+ *
+ * <p><b>Roles.</b> A producer and a consumer each lock one byte of the file ({@link FileChannel#tryLock}
+ * on the first byte of the role's slot). The operating system releases the lock when the process dies,
+ * so whether the peer is alive is one non-blocking lock probe away ({@link #peerStatus(Role)}), and a
+ * second process asking for a held role is refused. Caveat of POSIX record locks: closing any channel
+ * to the file releases all of this process's locks on it, so one process should hold one role per file
+ * (two roles in one JVM work, but another process may then see one of them as dead after the other
+ * closes).
+ *
+ * <p><b>Truncation.</b> Touching a mapped page beyond the end of the file raises SIGBUS. The JVM turns
+ * that into an {@link InternalError} for buffer accesses; the blocking waits check the file size
+ * periodically ({@link #checkNotTruncated()}) and the command line turns both into a clear error.
+ */
+public final class ChannelFile implements AutoCloseable {
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final int ZERO_CHUNK = 64 * 1024;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final MappedByteBuffer buffer;
+    private final ChannelKind kind;
+    private final int capacity;
+    private final int maxMessageLength;
+    private final long fileLength;
+    private final boolean created;
+    private FileLock roleLock;
+    private Role role;
+
+    private ChannelFile(
+            final Path path,
+            final FileChannel channel,
+            final MappedByteBuffer buffer,
+            final ChannelKind kind,
+            final int capacity,
+            final boolean created) {
+        this.path = path;
+        this.channel = channel;
+        this.buffer = buffer;
+        this.kind = kind;
+        this.capacity = capacity;
+        this.maxMessageLength = ChannelOptions.maxMessageLength(kind, capacity);
+        this.fileLength = buffer.capacity();
+        this.created = created;
+    }
+
+    /**
+     * Opens the channel at {@code path}, creating it with {@code options} when no file exists.
+     *
+     * @throws ChannelException naming the problem when the file cannot be created or attached
+     */
+    public static ChannelFile openOrCreate(final Path path, final ChannelOptions options) {
+        checkPath(path);
+        boolean created = false;
+        if (!Files.exists(path)) {
+            created = create(path, options.kind(), options.capacity());
+        }
+        return attach(path, options.kind(), options, created, true);
+    }
+
+    /**
+     * Attaches to an existing channel of any kind without creating or writing anything, for
+     * inspection. The mapping is read-only.
+     */
+    public static ChannelFile openExisting(final Path path, final Duration attachTimeout) {
+        checkPath(path);
+        if (!Files.exists(path)) {
+            throw new ChannelException(Reason.BAD_PATH, path + " does not exist");
+        }
+        return attach(path, null, ChannelOptions.ring().withAttachTimeout(attachTimeout), false, false);
+    }
+
+    private static void checkPath(final Path path) {
+        if (Files.isDirectory(path)) {
+            throw new ChannelException(
+                    Reason.BAD_PATH, path + " is a directory, not a channel file: give a file name, e.g. " + path.resolve("channel.shm"));
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new ChannelException(Reason.BAD_PATH, "directory " + parent + " does not exist: create it first");
+        }
+    }
+
+    /** Creates the file atomically; returns false when another process won the race. */
+    private static boolean create(final Path path, final ChannelKind kind, final int capacity) {
+        Path absolute = path.toAbsolutePath();
+        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".creating-"
+                + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        long length = (long) DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
+        try {
+            try (FileChannel ch = FileChannel.open(
+                    temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZERO_CHUNK, length));
+                for (long position = 0; position < length; ) {
+                    zeros.clear().limit((int) Math.min(zeros.capacity(), length - position));
+                    position += ch.write(zeros, position);
+                }
+                MappedByteBuffer header = ch.map(FileChannel.MapMode.READ_WRITE, 0, DATA_OFFSET);
+                header.order(ByteOrder.nativeOrder());
+                ChannelBuffers.publishHeader(header, kind, capacity);
+                header.force(); // once, at creation: never on the message path
+            }
+            try {
+                Files.createLink(absolute, temporary);
+                return true;
+            } catch (FileAlreadyExistsException lostRace) {
+                return false;
+            } catch (UnsupportedOperationException | IOException noHardLinks) {
+                try {
+                    Files.move(temporary, absolute);
+                    return true;
+                } catch (FileAlreadyExistsException lostRace) {
+                    return false;
+                }
+            }
+        } catch (AccessDeniedException e) {
+            throw new ChannelException(
+                    Reason.BAD_PATH, "cannot create " + path + ": permission denied in " + absolute.getParent(), e);
+        } catch (IOException e) {
+            throw new ChannelException(Reason.BAD_PATH, "cannot create " + path + ": " + e, e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // a leftover hidden temporary file is harmless
+            }
+        }
+    }
+
+    private static ChannelFile attach(
+            final Path path,
+            final ChannelKind expectedKind,
+            final ChannelOptions options,
+            final boolean created,
+            final boolean writable) {
+        FileChannel ch;
+        try {
+            ch = writable
+                    ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                    : FileChannel.open(path, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new ChannelException(Reason.BAD_PATH, path + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new ChannelException(
+                    Reason.BAD_PATH,
+                    "cannot open " + path + " for " + (writable ? "reading and writing" : "reading")
+                            + ": permission denied",
+                    e);
+        } catch (IOException e) {
+            throw new ChannelException(Reason.BAD_PATH, "cannot open " + path + ": " + e, e);
+        }
+        try {
+            ChannelFile file = validateAndMap(path, ch, expectedKind, options, created, writable);
+            ch = null;
+            return file;
+        } finally {
+            if (ch != null) {
+                closeQuietly(ch);
+            }
+        }
+    }
+
+    private static ChannelFile validateAndMap(
+            final Path path,
+            final FileChannel ch,
+            final ChannelKind expectedKind,
+            final ChannelOptions options,
+            final boolean created,
+            final boolean writable) {
+        try {
+            long size = ch.size();
+            if (size < DATA_OFFSET) {
+                throw new ChannelException(
+                        Reason.TRUNCATED,
+                        path + " is too short to be a shmlane channel (" + size + " bytes, the header alone is "
+                                + DATA_OFFSET + "): it is empty or truncated; delete it and start again");
+            }
+            FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
+            MappedByteBuffer header = ch.map(mode, 0, DATA_OFFSET);
+            header.order(ByteOrder.nativeOrder());
+            int version = awaitVersion(path, header, options.attachTimeout());
+            long magic = (long) LONG.get(header, MAGIC_OFFSET);
+            if (magic != MAGIC) {
+                throw new ChannelException(
+                        Reason.NOT_A_CHANNEL,
+                        path + " is not a shmlane channel file (wrong magic 0x" + Long.toHexString(magic)
+                                + "): check the path, or delete the file if it is yours");
+            }
+            if (version != LAYOUT_VERSION) {
+                throw new ChannelException(
+                        Reason.WRONG_VERSION,
+                        path + " has channel layout version " + version + ", this shmlane reads version "
+                                + LAYOUT_VERSION + ": use the shmlane release that wrote it, or a new file");
+            }
+            int kindCode = (int) INT.get(header, KIND_OFFSET);
+            ChannelKind kind = ChannelKind.fromCode(kindCode);
+            if (kind == null) {
+                throw new ChannelException(
+                        Reason.NOT_A_CHANNEL, path + " has a corrupt header: unknown channel kind " + kindCode);
+            }
+            if (expectedKind != null && kind != expectedKind) {
+                throw new ChannelException(
+                        Reason.WRONG_KIND,
+                        path + " holds a " + kind.label() + " channel, not a " + expectedKind.label() + ": use --channel "
+                                + kind.label() + " or another file");
+            }
+            int capacity = (int) INT.get(header, CAPACITY_OFFSET);
+            try {
+                ChannelOptions.checkCapacity(kind, capacity);
+            } catch (ChannelException e) {
+                throw new ChannelException(
+                        Reason.NOT_A_CHANNEL, path + " has a corrupt header: " + e.getMessage(), e);
+            }
+            int maxMessageLength = (int) INT.get(header, MAX_MESSAGE_LENGTH_OFFSET);
+            if (maxMessageLength != ChannelOptions.maxMessageLength(kind, capacity)) {
+                throw new ChannelException(
+                        Reason.NOT_A_CHANNEL,
+                        path + " has a corrupt header: max message length " + maxMessageLength
+                                + " does not match capacity " + capacity);
+            }
+            int dataOffset = (int) INT.get(header, DATA_OFFSET_OFFSET);
+            if (dataOffset != DATA_OFFSET) {
+                throw new ChannelException(
+                        Reason.NOT_A_CHANNEL,
+                        path + " has a corrupt header: data offset " + dataOffset + ", expected " + DATA_OFFSET);
+            }
+            long expectedSize = (long) DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
+            if (size < expectedSize) {
+                throw new ChannelException(
+                        Reason.TRUNCATED,
+                        path + " is truncated: " + size + " bytes, its header says " + expectedSize
+                                + "; delete it and start again");
+            }
+            if (size > expectedSize) {
+                throw new ChannelException(
+                        Reason.NOT_A_CHANNEL,
+                        path + " is longer than its header says (" + size + " bytes, expected " + expectedSize
+                                + "): it was modified by something other than shmlane");
+            }
+            if (options.requireCapacity() && expectedKind != null && capacity != options.capacity()) {
+                throw new ChannelException(
+                        Reason.CAPACITY_MISMATCH,
+                        path + " was created with capacity " + capacity + ", not " + options.capacity()
+                                + ": use --capacity " + capacity + ", or another file");
+            }
+            MappedByteBuffer buffer = ch.map(mode, 0, expectedSize);
+            buffer.order(ByteOrder.nativeOrder());
+            return new ChannelFile(path, ch, buffer, kind, capacity, created);
+        } catch (IOException e) {
+            throw new ChannelException(Reason.BAD_PATH, "cannot map " + path + ": " + e, e);
+        }
+    }
+
+    private static int awaitVersion(final Path path, final ByteBuffer header, final Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            // acquire: pairs with the creator's release in ChannelBuffers.publishHeader(); all header
+            // fields are visible after it
+            int version = ChannelBuffers.versionAcquire(header);
+            if (version != 0) {
+                return version;
+            }
+            long magic = (long) LONG.get(header, MAGIC_OFFSET);
+            if (magic != 0 && magic != MAGIC) {
+                return version; // not a channel: let the magic check say so at once
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new ChannelException(
+                        Reason.TIMEOUT,
+                        path + " has no published header after " + timeout.toMillis()
+                                + " ms: its creator died while creating it, or it is not a channel; delete it");
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
+    /**
+     * Takes {@code role} for this process.
+     *
+     * @throws ChannelException ROLE_TAKEN when a live process holds it
+     */
+    public void acquireRole(final Role role) {
+        if (this.role != null) {
+            throw new IllegalStateException("this file already holds the " + this.role.label() + " role");
+        }
+        FileLock lock;
+        try {
+            lock = channel.tryLock(role.slotOffset(), 1, false);
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            lock = null;
+        } catch (IOException e) {
+            throw new ChannelException(Reason.BAD_PATH, "cannot lock " + path + ": " + e, e);
+        }
+        if (lock == null) {
+            throw new ChannelException(
+                    Reason.ROLE_TAKEN,
+                    path + " already has a live " + role.label() + " (pid " + LONG.getVolatile(buffer, role.pidOffset())
+                            + "): a channel takes one producer and one consumer; stop the other " + role.label()
+                            + " first");
+        }
+        roleLock = lock;
+        this.role = role;
+        LONG.set(buffer, role.pidOffset(), ProcessHandle.current().pid());
+        INT.set(buffer, role.attachCountOffset(), (int) INT.get(buffer, role.attachCountOffset()) + 1);
+    }
+
+    /** The role's state, see {@link RoleState}; acquire, so a CLOSED makes the peer's earlier writes visible. */
+    public int roleStateAcquire(final Role r) {
+        return (int) INT.getAcquire(buffer, r.stateOffset());
+    }
+
+    /** Publishes this process's role state; release, so everything written before it is visible with it. */
+    public void roleStateRelease(final int state) {
+        if (role == null) {
+            throw new IllegalStateException("no role held");
+        }
+        INT.setRelease(buffer, role.stateOffset(), state);
+    }
+
+    /** Whether a process, this one included, holds {@code r}'s lock now. A system call: keep it off hot paths. */
+    public boolean isRoleHeld(final Role r) {
+        try (FileLock probe = channel.tryLock(r.slotOffset(), 1, true)) {
+            return probe == null;
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return true;
+        } catch (IOException e) {
+            throw new ChannelException(Reason.BAD_PATH, "cannot probe the lock of " + path + ": " + e, e);
+        }
+    }
+
+    /** What is known of the process in role {@code peer}. A system call: keep it off hot paths. */
+    public PeerStatus peerStatus(final Role peer) {
+        int state = roleStateAcquire(peer);
+        if (state == RoleState.NONE) {
+            return PeerStatus.NOT_STARTED;
+        }
+        if (state == RoleState.CLOSED) {
+            return PeerStatus.CLOSED;
+        }
+        return isRoleHeld(peer) ? PeerStatus.ALIVE : PeerStatus.DEAD;
+    }
+
+    /**
+     * Checks that the file still has the length it was mapped with.
+     *
+     * @throws ChannelException TRUNCATED when it was shrunk while mapped
+     */
+    public void checkNotTruncated() {
+        long size;
+        try {
+            size = channel.size();
+        } catch (IOException e) {
+            throw new ChannelException(Reason.BAD_PATH, "cannot read the size of " + path + ": " + e, e);
+        }
+        if (size < fileLength) {
+            throw truncatedWhileMapped(size);
+        }
+    }
+
+    /** The error for a file that shrank under its mapping, with the size seen now (or -1). */
+    public ChannelException truncatedWhileMapped(final long sizeNow) {
+        return new ChannelException(
+                Reason.TRUNCATED,
+                path + " was truncated while mapped (" + (sizeNow >= 0 ? sizeNow + " bytes, " : "") + "mapped "
+                        + fileLength + "): the channel is unusable; stop both sides and delete it");
+    }
+
+    /**
+     * Turns a SIGBUS-born {@link InternalError} from an access to this file's mapping into the channel
+     * error for a truncated file; rethrows anything else.
+     */
+    public ChannelException translate(final InternalError error) {
+        long size;
+        try {
+            size = channel.size();
+        } catch (IOException e) {
+            size = -1;
+        }
+        if (size < fileLength) {
+            ChannelException e = truncatedWhileMapped(size);
+            e.initCause(error);
+            return e;
+        }
+        throw error;
+    }
+
+    /** The whole mapping, native byte order. Use absolute accesses only: the position is shared. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public ChannelKind kind() {
+        return kind;
+    }
+
+    /** Capacity from the header, see {@link ChannelOptions}. */
+    public int capacity() {
+        return capacity;
+    }
+
+    public int maxMessageLength() {
+        return maxMessageLength;
+    }
+
+    /** Bytes mapped: header, role slots and data area. */
+    public long fileLength() {
+        return fileLength;
+    }
+
+    /** Whether this process created the file (won the creation race). */
+    public boolean created() {
+        return created;
+    }
+
+    /** Reads a header {@code int} at {@code offset} with a volatile load, for inspection. */
+    public int intVolatile(final int offset) {
+        return (int) INT.getVolatile(buffer, offset);
+    }
+
+    /** Reads a header {@code long} at {@code offset} with a volatile load, for inspection. */
+    public long longVolatile(final int offset) {
+        return (long) LONG.getVolatile(buffer, offset);
+    }
+
+    /** Releases the role lock and the file. The mapping itself goes when the buffer is collected. */
+    @Override
+    public void close() {
+        try {
+            if (roleLock != null && roleLock.isValid()) {
+                roleLock.release();
+            }
+        } catch (IOException ignored) {
+            // closing the channel below releases it as well
+        } finally {
+            closeQuietly(channel);
+        }
+    }
+
+    private static void closeQuietly(final FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing left to do with it
+        }
+    }
+}

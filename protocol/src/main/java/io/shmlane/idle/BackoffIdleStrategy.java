@@ -1,0 +1,57 @@
+package io.shmlane.idle;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Spins, then yields, then parks for a time that doubles from {@code minParkNanos} up to
+ * {@code maxParkNanos}. A message that arrives within the spin phase is seen at once; a long wait costs
+ * almost no CPU, which matters on a machine with as many cores as spinning threads (2 here).
+ */
+public final class BackoffIdleStrategy implements IdleStrategy {
+    private final long maxSpins;
+    private final long maxYields;
+    private final long minParkNanos;
+    private final long maxParkNanos;
+    private long spins;
+    private long yields;
+    private long parkNanos;
+
+    public BackoffIdleStrategy(
+            final long maxSpins, final long maxYields, final long minParkNanos, final long maxParkNanos) {
+        if (maxSpins < 0 || maxYields < 0 || minParkNanos < 1 || maxParkNanos < minParkNanos) {
+            throw new IllegalArgumentException("need maxSpins >= 0, maxYields >= 0, 1 <= minParkNanos <= maxParkNanos: "
+                    + maxSpins + ", " + maxYields + ", " + minParkNanos + ", " + maxParkNanos);
+        }
+        this.maxSpins = maxSpins;
+        this.maxYields = maxYields;
+        this.minParkNanos = minParkNanos;
+        this.maxParkNanos = maxParkNanos;
+        this.parkNanos = minParkNanos;
+    }
+
+    /** 10,000 spins, 100 yields, then parks from 1 µs up to 1 ms. */
+    public static BackoffIdleStrategy defaults() {
+        return new BackoffIdleStrategy(10_000, 100, 1_000, 1_000_000);
+    }
+
+    @Override
+    public void idle() {
+        if (spins < maxSpins) {
+            spins++;
+            Thread.onSpinWait();
+        } else if (yields < maxYields) {
+            yields++;
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(parkNanos);
+            parkNanos = Math.min(parkNanos << 1, maxParkNanos);
+        }
+    }
+
+    @Override
+    public void reset() {
+        spins = 0;
+        yields = 0;
+        parkNanos = minParkNanos;
+    }
+}

@@ -1,0 +1,16 @@
+package io.shmlane.idle;
+
+/**
+ * Spins with {@link Thread#onSpinWait()}: the lowest latency, and a whole core burnt while waiting.
+ * Use only with a core per waiting thread; on a 2-core machine with two spinning processes and a JIT
+ * it starves someone.
+ */
+public final class BusySpinIdleStrategy implements IdleStrategy {
+    @Override
+    public void idle() {
+        Thread.onSpinWait();
+    }
+
+    @Override
+    public void reset() {}
+}

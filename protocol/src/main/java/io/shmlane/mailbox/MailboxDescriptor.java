@@ -1,0 +1,47 @@
+package io.shmlane.mailbox;
+
+/**
+ * Layout of a mailbox's data area: one slot, one message in flight.
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ *  |   Flag (0 = EMPTY, 1 = FULL; FULL is the commit, release)     |  0
+ *  +---------------------------------------------------------------+
+ *  |   Length (payload bytes)                                      |  4
+ *  +---------------------------------------------------------------+
+ *  |   Sequence (8 bytes)                                          |  8
+ *  |                                                               |
+ *  +---------------------------------------------------------------+
+ *  |   Payload (capacity bytes)                                   ... 16
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * <p>The one rule: the producer writes length, sequence and payload only while the flag is EMPTY
+ * and then sets it to FULL with a release store; the consumer reads them only after an acquire load
+ * saw FULL, and hands the slot back by storing EMPTY with a release store. A message is therefore
+ * never overwritten before it was read, and never read before it was whole.
+ */
+public final class MailboxDescriptor {
+    /** Flag value: the slot may be written by the producer. */
+    public static final int EMPTY = 0;
+    /** Flag value: the slot holds a committed message for the consumer. */
+    public static final int FULL = 1;
+
+    /** Offset of the flag, relative to the data area. */
+    public static final int FLAG_OFFSET = 0;
+    /** Offset of the payload length. */
+    public static final int LENGTH_OFFSET = FLAG_OFFSET + 4;
+    /** Offset of the 64-bit sequence number. */
+    public static final int SEQUENCE_OFFSET = LENGTH_OFFSET + 4;
+    /** Offset of the payload. */
+    public static final int PAYLOAD_OFFSET = SEQUENCE_OFFSET + 8;
+
+    private MailboxDescriptor() {}
+
+    /** Bytes of the data area for a slot of {@code capacity} payload bytes, rounded up to 8. */
+    public static int dataLength(final int capacity) {
+        return (PAYLOAD_OFFSET + capacity + 7) & ~7;
+    }
+}

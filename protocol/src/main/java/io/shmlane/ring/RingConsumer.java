@@ -1,0 +1,197 @@
+package io.shmlane.ring;
+
+import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
+import static io.shmlane.ring.RingDescriptor.LENGTH_OFFSET;
+import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
+import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
+import static io.shmlane.ring.RingDescriptor.TYPE_OFFSET;
+import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
+import static io.shmlane.ring.RingDescriptor.align;
+
+import io.shmlane.ChannelBuffers;
+import io.shmlane.ChannelConsumer;
+import io.shmlane.ChannelException;
+import io.shmlane.ChannelFile;
+import io.shmlane.ChannelKind;
+import io.shmlane.ChannelOptions;
+import io.shmlane.MessageHandler;
+import io.shmlane.Role;
+import io.shmlane.RoleState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+
+/**
+ * Reads records from a ring in batches and releases the head once per batch. A consumer that dies
+ * before releasing a batch is followed by one that reads that batch again, with the same sequence
+ * numbers; nothing before the shared head is ever delivered twice.
+ */
+public final class RingConsumer implements ChannelConsumer {
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+    private final ChannelFile file;
+    private final ByteBuffer buffer;
+    private final int capacity;
+    private final int mask;
+    private final int maxMessageLength;
+    private long head;
+    private long nextSequence;
+    private boolean closed;
+
+    private RingConsumer(final ChannelFile file, final ByteBuffer buffer, final int capacity) {
+        this.file = file;
+        this.buffer = buffer;
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.maxMessageLength = RingDescriptor.maxMessageLength(capacity);
+        // acquire: pairs with the previous consumer's setRelease of the head
+        this.head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
+        this.nextSequence = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+    }
+
+    /** A consumer over {@code buffer} laid out like a ring file, without a file; see {@link RingProducer#wrap}. */
+    public static RingConsumer wrap(final ByteBuffer buffer, final int capacity) {
+        ChannelBuffers.checkWrappable(buffer, ChannelKind.RING, capacity);
+        return new RingConsumer(null, buffer, capacity);
+    }
+
+    /**
+     * Opens the ring at {@code path} as its consumer, creating the file if it does not exist, and
+     * resumes from the shared head.
+     *
+     * @throws ChannelException when the file is not a usable ring or a live consumer holds it
+     */
+    public static RingConsumer open(final Path path, final ChannelOptions options) {
+        if (options.kind() != ChannelKind.RING) {
+            throw new IllegalArgumentException("options are for a " + options.kind().label() + ", not a ring");
+        }
+        ChannelFile file = ChannelFile.openOrCreate(path, options);
+        try {
+            file.acquireRole(Role.CONSUMER);
+            RingConsumer consumer = new RingConsumer(file, file.buffer(), file.capacity());
+            file.roleStateRelease(RoleState.ATTACHED);
+            return consumer;
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Opens with the default options (1 MiB when creating). */
+    public static RingConsumer open(final Path path) {
+        return open(path, ChannelOptions.ring());
+    }
+
+    @Override
+    public int poll(final MessageHandler handler, final int limit) {
+        final long start = head;
+        long position = start;
+        int count = 0;
+        try {
+            while (count < limit) {
+                int index = (int) (position & mask);
+                int recordIndex = DATA_OFFSET + index;
+                // acquire: pairs with setRelease in RingProducer.commit(); type, sequence and payload are visible
+                int length = (int) INT.getAcquire(buffer, recordIndex + LENGTH_OFFSET);
+                if (length <= 0) {
+                    break;
+                }
+                int type = (int) INT.get(buffer, recordIndex + TYPE_OFFSET);
+                if (type == TYPE_PADDING) {
+                    if (length != capacity - index) {
+                        throw corrupt(position, "padding of " + length + " bytes at index " + index);
+                    }
+                    position += length;
+                    continue;
+                }
+                if (type != TYPE_MESSAGE
+                        || length < HEADER_LENGTH
+                        || length > HEADER_LENGTH + maxMessageLength
+                        || align(length) > capacity - index) {
+                    throw corrupt(position, "record of type " + type + " and length " + length + " at index " + index);
+                }
+                long sequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
+                position += align(length);
+                nextSequence = sequence + 1;
+                count++;
+                handler.onMessage(sequence, buffer, recordIndex + HEADER_LENGTH, length - HEADER_LENGTH);
+            }
+        } finally {
+            if (position != start) {
+                LONG.set(buffer, NEXT_SEQUENCE_OFFSET, nextSequence);
+                // release: every read of the records before position (the handler's included) happens
+                // before the producer may reuse their space; pairs with getAcquire in RingProducer.tryClaim()
+                LONG.setRelease(buffer, CONSUMER_POSITION_OFFSET, position);
+                head = position;
+            }
+        }
+        return count;
+    }
+
+    private ChannelException corrupt(final long position, final String what) {
+        return new ChannelException(
+                ChannelException.Reason.CORRUPT,
+                ChannelBuffers.describe(file) + " is corrupt at position " + position + ": " + what
+                        + " cannot have been written by a shmlane producer");
+    }
+
+    /** Whether a committed record (message or padding) waits at the head. */
+    private boolean hasRecord() {
+        int index = (int) (head & mask);
+        // acquire: as in poll()
+        return (int) INT.getAcquire(buffer, DATA_OFFSET + index + LENGTH_OFFSET) > 0;
+    }
+
+    @Override
+    public long nextSequence() {
+        long position = head;
+        for (int i = 0; i < 2; i++) {
+            int index = (int) (position & mask);
+            int recordIndex = DATA_OFFSET + index;
+            int length = (int) INT.getAcquire(buffer, recordIndex + LENGTH_OFFSET);
+            if (length <= 0) {
+                break;
+            }
+            if ((int) INT.get(buffer, recordIndex + TYPE_OFFSET) == TYPE_MESSAGE) {
+                return (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
+            }
+            position += length;
+        }
+        return nextSequence;
+    }
+
+    /** The shared head: position of the first record not yet released. */
+    public long head() {
+        return head;
+    }
+
+    @Override
+    public boolean isEndOfStream() {
+        // acquire: pairs with the producer's setRelease(CLOSED), ordered after its last commit
+        return ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) == RoleState.CLOSED && !hasRecord();
+    }
+
+    @Override
+    public ChannelFile file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            ChannelBuffers.closeRole(file, buffer, Role.CONSUMER);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RingConsumer[" + ChannelBuffers.describe(file) + ", capacity=" + capacity + ", head=" + head + "]";
+    }
+}

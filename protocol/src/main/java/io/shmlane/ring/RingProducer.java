@@ -1,0 +1,305 @@
+package io.shmlane.ring;
+
+import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
+import static io.shmlane.ring.RingDescriptor.ALIGNMENT;
+import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
+import static io.shmlane.ring.RingDescriptor.LENGTH_OFFSET;
+import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
+import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
+import static io.shmlane.ring.RingDescriptor.TYPE_OFFSET;
+import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
+import static io.shmlane.ring.RingDescriptor.align;
+
+import io.shmlane.ChannelBuffers;
+import io.shmlane.ChannelException;
+import io.shmlane.ChannelFile;
+import io.shmlane.ChannelKind;
+import io.shmlane.ChannelOptions;
+import io.shmlane.ChannelProducer;
+import io.shmlane.Role;
+import io.shmlane.RoleState;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+
+/**
+ * Appends records to a single-producer single-consumer ring. See {@link RingDescriptor} for the
+ * record layout and the rules that make it safe across processes and crashes.
+ *
+ * <p>The producer keeps its tail in a field and a cached copy of the consumer's head; it reads the
+ * shared head only when the cached one says there is not enough room.
+ */
+public final class RingProducer implements ChannelProducer {
+    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
+    private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
+    private final ChannelFile file;
+    private final ByteBuffer buffer;
+    private final int capacity;
+    private final int mask;
+    private final int maxMessageLength;
+    private long tail;
+    private long cachedHead;
+    private long nextSequence;
+
+    private int claimedRecordIndex = -1;
+    private int claimedLength;
+    private int claimedPaddingIndex;
+    private int claimedPadding;
+    private long claimedTail;
+
+    private boolean closed;
+
+    private RingProducer(final ChannelFile file, final ByteBuffer buffer, final int capacity) {
+        this.file = file;
+        this.buffer = buffer;
+        this.capacity = capacity;
+        this.mask = capacity - 1;
+        this.maxMessageLength = RingDescriptor.maxMessageLength(capacity);
+        recover();
+    }
+
+    /**
+     * A producer over {@code buffer} laid out like a ring file ({@link ChannelBuffers#allocate}),
+     * without a file: no roles and no liveness. For tests (jcstress) and for embedding.
+     */
+    public static RingProducer wrap(final ByteBuffer buffer, final int capacity) {
+        ChannelBuffers.checkWrappable(buffer, ChannelKind.RING, capacity);
+        return new RingProducer(null, buffer, capacity);
+    }
+
+    /**
+     * Opens the ring at {@code path} as its producer, creating the file if it does not exist. After a
+     * producer that died, appending resumes after its last committed record and the sequence goes on.
+     *
+     * @throws ChannelException when the file is not a usable ring, a live producer holds it, or an
+     *     earlier producer ended its stream
+     */
+    public static RingProducer open(final Path path, final ChannelOptions options) {
+        if (options.kind() != ChannelKind.RING) {
+            throw new IllegalArgumentException("options are for a " + options.kind().label() + ", not a ring");
+        }
+        ChannelFile file = ChannelFile.openOrCreate(path, options);
+        try {
+            file.acquireRole(Role.PRODUCER);
+            if (file.roleStateAcquire(Role.PRODUCER) == RoleState.CLOSED) {
+                throw new ChannelException(
+                        ChannelException.Reason.CLOSED,
+                        path + " was closed by an earlier producer (end of stream): it takes no new messages; delete"
+                                + " it or use another file");
+            }
+            RingProducer producer = new RingProducer(file, file.buffer(), file.capacity());
+            file.roleStateRelease(RoleState.ATTACHED);
+            return producer;
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /** Opens with the default options (1 MiB when creating). */
+    public static RingProducer open(final Path path) {
+        return open(path, ChannelOptions.ring());
+    }
+
+    /**
+     * Finds the tail by walking the chain of committed records from the consumer's head: it ends at
+     * the first header whose length is 0, which is where the last producer would have written next
+     * (the header it zeroed before its last commit). A record it claimed but never committed is
+     * discarded; its sequence number is reused.
+     */
+    private void recover() {
+        // acquire: pairs with the consumer's setRelease of the head; the next sequence it wrote before is visible
+        long head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
+        long sequence = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        long position = head;
+        boolean first = true;
+        while (position - head < capacity) {
+            int index = (int) (position & mask);
+            int recordIndex = DATA_OFFSET + index;
+            // acquire: pairs with setRelease in commit(); the record's fields are visible after it
+            int length = (int) INT.getAcquire(buffer, recordIndex + LENGTH_OFFSET);
+            if (length <= 0) {
+                break;
+            }
+            int type = (int) INT.get(buffer, recordIndex + TYPE_OFFSET);
+            if (type == TYPE_PADDING && length == capacity - index) {
+                position += length;
+                continue;
+            }
+            if (type != TYPE_MESSAGE
+                    || length < HEADER_LENGTH
+                    || length > HEADER_LENGTH + maxMessageLength
+                    || align(length) > capacity - index) {
+                break;
+            }
+            long recordSequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
+            if (!first && recordSequence != sequence) {
+                break;
+            }
+            first = false;
+            sequence = recordSequence + 1;
+            position += align(length);
+        }
+        tail = position;
+        cachedHead = head;
+        nextSequence = sequence;
+    }
+
+    @Override
+    public boolean offer(final byte[] src, final int offset, final int length) {
+        int index = tryClaim(length);
+        if (index < 0) {
+            return false;
+        }
+        buffer.put(index, src, offset, length);
+        commit();
+        return true;
+    }
+
+    @Override
+    public boolean offer(final ByteBuffer src) {
+        int length = src.remaining();
+        int index = tryClaim(length);
+        if (index < 0) {
+            return false;
+        }
+        buffer.put(index, src, src.position(), length);
+        commit();
+        return true;
+    }
+
+    /**
+     * Claims room for a message of {@code length} bytes, to be written in place into {@link #buffer()}
+     * at the returned index, then published with {@link #commit()} (or dropped with {@link #abort()}).
+     * Nothing is visible to the consumer before the commit, and a producer that dies before it leaves no
+     * trace.
+     *
+     * @return the absolute index of the payload in {@link #buffer()}, or -1 when there is no room
+     * @throws IllegalArgumentException when {@code length} is negative or above the maximum
+     * @throws IllegalStateException when a claim is already open
+     */
+    public int tryClaim(final int length) {
+        if (length < 0 || length > maxMessageLength) {
+            throw new IllegalArgumentException(
+                    "message length must be from 0 to " + maxMessageLength + ": length=" + length);
+        }
+        if (claimedRecordIndex >= 0) {
+            throw new IllegalStateException("commit() or abort() the open claim first");
+        }
+        int recordLength = HEADER_LENGTH + length;
+        int alignedLength = align(recordLength);
+        int index = (int) (tail & mask);
+        int toEnd = capacity - index;
+        int padding = alignedLength > toEnd ? toEnd : 0;
+        long newTail = tail + padding + alignedLength;
+        // ALIGNMENT bytes stay free so the header zeroed below never touches an unread record
+        if (newTail + ALIGNMENT - cachedHead > capacity) {
+            // acquire: pairs with setRelease of the head in RingConsumer.poll(); the consumer's reads of
+            // every record before that head happen before this producer overwrites them
+            cachedHead = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
+            if (newTail + ALIGNMENT - cachedHead > capacity) {
+                return -1;
+            }
+        }
+        int recordIndex = DATA_OFFSET + (padding > 0 ? 0 : index);
+        INT.set(buffer, recordIndex + TYPE_OFFSET, TYPE_MESSAGE);
+        LONG.set(buffer, recordIndex + SEQUENCE_OFFSET, nextSequence);
+        // plain: the header to be written next must read 0 until it is committed; ordered before the
+        // release in commit(), so a consumer that sees this record sees the zero after it
+        INT.set(buffer, DATA_OFFSET + (int) (newTail & mask) + LENGTH_OFFSET, 0);
+        claimedRecordIndex = recordIndex;
+        claimedLength = recordLength;
+        claimedPaddingIndex = DATA_OFFSET + index;
+        claimedPadding = padding;
+        claimedTail = newTail;
+        return recordIndex + HEADER_LENGTH;
+    }
+
+    /** Publishes the claimed message. */
+    public void commit() {
+        if (claimedRecordIndex < 0) {
+            throw new IllegalStateException("nothing claimed");
+        }
+        // release: publishes payload, type, sequence and the zeroed next header; pairs with getAcquire
+        // in RingConsumer.poll()
+        INT.setRelease(buffer, claimedRecordIndex + LENGTH_OFFSET, claimedLength);
+        if (claimedPadding > 0) {
+            INT.set(buffer, claimedPaddingIndex + TYPE_OFFSET, TYPE_PADDING);
+            // release: the padding is published after the message at index 0, so a consumer that
+            // skips the padding finds the message committed
+            INT.setRelease(buffer, claimedPaddingIndex + LENGTH_OFFSET, claimedPadding);
+        }
+        tail = claimedTail;
+        nextSequence++;
+        claimedRecordIndex = -1;
+        // release: informative only (inspect, progress); nothing reads it on a message path
+        LONG.setRelease(buffer, PRODUCER_POSITION_OFFSET, tail);
+    }
+
+    /** Drops the open claim; nothing was published and the sequence number is reused. */
+    public void abort() {
+        claimedRecordIndex = -1;
+    }
+
+    /** The mapping the indices of {@link #tryClaim(int)} point into. */
+    public ByteBuffer buffer() {
+        return buffer;
+    }
+
+    /** Position after the last committed record. */
+    public long tail() {
+        return tail;
+    }
+
+    /** Bytes of the data area. */
+    public int capacity() {
+        return capacity;
+    }
+
+    @Override
+    public long nextSequence() {
+        return nextSequence;
+    }
+
+    @Override
+    public int maxMessageLength() {
+        return maxMessageLength;
+    }
+
+    @Override
+    public ChannelFile file() {
+        return file;
+    }
+
+    @Override
+    public void detach() {
+        if (!closed) {
+            closed = true;
+            if (file != null) {
+                file.close();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            // release: ordered after the last commit; a consumer that reads CLOSED with an acquire
+            // load and then finds no record at its head has seen every message
+            ChannelBuffers.closeRole(file, buffer, Role.PRODUCER);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RingProducer[" + ChannelBuffers.describe(file) + ", capacity=" + capacity + ", tail=" + tail + ", nextSequence="
+                + nextSequence + "]";
+    }
+}
