@@ -1,0 +1,132 @@
+package io.shmlane.cli;
+
+import io.shmlane.ChannelConsumer;
+import io.shmlane.ChannelException;
+import io.shmlane.Channels;
+import io.shmlane.MessageHandler;
+import io.shmlane.idle.IdleStrategy;
+import io.shmlane.naive.NaiveChannel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Receives and checks {@code Msg-N} messages until the end of the stream. */
+@Command(
+        name = "consumer",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints 'Consumed: Msg-N' for each message and checks the sequence and checksums itself.",
+            "Ends at end of stream with one summary line: received= gaps= duplicates= torn= ... seconds= rate=.",
+            "Exits 0 when the stream was delivered whole, 5 when the producer died, 6 on gaps, duplicates or torn."
+        })
+final class ConsumerCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--quiet", description = "Print only the summary line.")
+    boolean quiet;
+
+    @Option(
+            names = "--batch",
+            defaultValue = "256",
+            paramLabel = "N",
+            description = "Messages per poll; the ring releases its head once per batch (default 256).")
+    int batch;
+
+    @Option(
+            names = "--idle-exit",
+            defaultValue = "3",
+            paramLabel = "SECONDS",
+            description = "naive only (it has no end of stream): stop after this long without a message.")
+    double idleExitSeconds;
+
+    @Override
+    public Integer call() throws IOException {
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be at least 1: " + batch);
+        }
+        PrintStream out = Output.stdout();
+        try (GracefulStop stop = GracefulStop.install()) {
+            return common.channel == ChannelType.naive ? runNaive(out, stop) : run(out, stop);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int run(final PrintStream out, final GracefulStop stop) {
+        IdleStrategy idle = common.idleStrategy();
+        try (ChannelConsumer consumer = Channels.openConsumer(common.file, common.toChannelOptions())) {
+            MessageCodec codec = new MessageCodec(consumer.file().maxMessageLength());
+            SequenceChecker checker = new SequenceChecker(consumer.nextSequence());
+            MessageHandler handler = (sequence, buffer, index, length) -> {
+                long n = codec.decode(buffer, index, length);
+                checker.accept(n >= 0 && n != sequence ? MessageCodec.MALFORMED : n);
+                if (!quiet) {
+                    out.println(n >= 0 ? "Consumed: Msg-" + n : "Torn: sequence " + sequence);
+                }
+            };
+            long start = System.nanoTime();
+            String end = "eos";
+            ChannelException died = null;
+            try {
+                while (consumer.receive(handler, batch, idle) != ChannelConsumer.END_OF_STREAM) {
+                    if (stop.requested()) {
+                        end = "signal";
+                        break;
+                    }
+                }
+            } catch (ChannelException e) {
+                if (e.reason() == ChannelException.Reason.INTERRUPTED && stop.requested()) {
+                    end = "signal";
+                } else if (e.reason() == ChannelException.Reason.PEER_DIED) {
+                    end = "producer-died";
+                    died = e;
+                } else {
+                    throw e;
+                }
+            }
+            out.println(checker.summary((System.nanoTime() - start) / 1e9) + " channel=" + common.channel + " end=" + end);
+            if (died != null) {
+                throw died;
+            }
+            return checker.clean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+        }
+    }
+
+    private int runNaive(final PrintStream out, final GracefulStop stop) throws IOException {
+        IdleStrategy idle = common.idleStrategy();
+        byte[] message = new byte[NaiveChannel.MAX_MESSAGE_LENGTH];
+        MessageCodec codec = new MessageCodec(message.length);
+        SequenceChecker checker = new SequenceChecker(0);
+        long idleExitNanos = (long) (idleExitSeconds * 1e9);
+        long start = System.nanoTime();
+        long lastMessage = start;
+        String end = "idle";
+        try (NaiveChannel channel = NaiveChannel.open(common.file)) {
+            while (true) {
+                int length = channel.poll(message);
+                if (length >= 0) {
+                    long n = codec.decode(message, length);
+                    checker.accept(n);
+                    if (!quiet) {
+                        out.println(n >= 0 ? "Consumed: Msg-" + n : "Torn: a message failed its checksum");
+                    }
+                    lastMessage = System.nanoTime();
+                    idle.reset();
+                } else if (stop.requested()) {
+                    end = "signal";
+                    break;
+                } else if (checker.received() > 0 && System.nanoTime() - lastMessage > idleExitNanos) {
+                    break;
+                } else {
+                    idle.idle();
+                }
+            }
+        }
+        out.println(checker.summary((lastMessage - start) / 1e9) + " channel=naive end=" + end);
+        return checker.clean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+    }
+}

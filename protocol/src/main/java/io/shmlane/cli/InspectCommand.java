@@ -1,0 +1,128 @@
+package io.shmlane.cli;
+
+import static io.shmlane.ChannelHeaderDescriptor.CREATION_TIME_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.CREATOR_PID_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.VERSION_OFFSET;
+
+import io.shmlane.ChannelFile;
+import io.shmlane.ChannelHeaderDescriptor;
+import io.shmlane.ChannelKind;
+import io.shmlane.Role;
+import io.shmlane.RoleState;
+import io.shmlane.mailbox.MailboxDescriptor;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Prints a channel file's header, positions and whether producer and consumer are alive. */
+@Command(
+        name = "inspect",
+        mixinStandardHelpOptions = true,
+        description = "Shows a channel file's header, positions, and whether its producer and consumer are alive."
+                + " Read-only: never changes the file.")
+final class InspectCommand implements Callable<Integer> {
+    @Option(names = "--file", required = true, paramLabel = "FILE", description = "The channel file.")
+    Path file;
+
+    @Option(names = "--json", description = "Print one JSON object instead of text.")
+    boolean json;
+
+    @Option(
+            names = "--attach-timeout",
+            defaultValue = "1",
+            paramLabel = "SECONDS",
+            description = "How long to wait for an unpublished header (default 1).")
+    double attachTimeoutSeconds;
+
+    @Option(names = "--verbose", description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        try (ChannelFile channel =
+                ChannelFile.openExisting(file, Duration.ofNanos((long) (attachTimeoutSeconds * 1e9)))) {
+            Map<String, Object> fields = describe(channel);
+            System.out.println(json ? toJson(fields) : toText(fields));
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The facts about {@code channel}, in display order. */
+    static Map<String, Object> describe(final ChannelFile channel) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("file", channel.path().toAbsolutePath().toString());
+        f.put("kind", channel.kind().label());
+        f.put("layoutVersion", channel.intVolatile(VERSION_OFFSET));
+        f.put("capacity", channel.capacity());
+        f.put("maxMessageLength", channel.maxMessageLength());
+        f.put("fileLength", channel.fileLength());
+        f.put("created", Instant.ofEpochMilli(channel.longVolatile(CREATION_TIME_OFFSET)).toString());
+        f.put("creatorPid", channel.longVolatile(CREATOR_PID_OFFSET));
+        for (Role role : Role.values()) {
+            String p = role.label();
+            f.put(p + "State", RoleState.name(channel.intVolatile(role.stateOffset())));
+            f.put(p + "Status", channel.peerStatus(role).name().toLowerCase(java.util.Locale.ROOT));
+            f.put(p + "Pid", channel.longVolatile(role.pidOffset()));
+            f.put(p + "Attaches", channel.intVolatile(role.attachCountOffset()));
+        }
+        long nextSequence = channel.longVolatile(NEXT_SEQUENCE_OFFSET);
+        if (channel.kind() == ChannelKind.RING) {
+            long tail = channel.longVolatile(PRODUCER_POSITION_OFFSET);
+            long head = channel.longVolatile(ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET);
+            f.put("tail", tail);
+            f.put("head", head);
+            f.put("bytesInFlight", tail - head);
+            f.put("consumerNextSequence", nextSequence);
+        } else {
+            int flag = channel.intVolatile(DATA_OFFSET + MailboxDescriptor.FLAG_OFFSET);
+            f.put("slot", flag == MailboxDescriptor.FULL ? "full" : "empty");
+            f.put("slotSequence", channel.longVolatile(DATA_OFFSET + MailboxDescriptor.SEQUENCE_OFFSET));
+            f.put("consumerNextSequence", nextSequence);
+        }
+        return f;
+    }
+
+    private static String toText(final Map<String, Object> fields) {
+        StringBuilder text = new StringBuilder();
+        fields.forEach((k, v) -> text.append(String.format(java.util.Locale.ROOT, "%-22s %s%n", k, v)));
+        return text.toString().stripTrailing();
+    }
+
+    static String toJson(final Map<String, Object> fields) {
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((k, v) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(k).append("\":");
+            if (v instanceof Number) {
+                json.append(v);
+            } else {
+                json.append('"').append(escape(String.valueOf(v))).append('"');
+            }
+        });
+        return json.append('}').toString();
+    }
+
+    private static String escape(final String s) {
+        StringBuilder out = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
