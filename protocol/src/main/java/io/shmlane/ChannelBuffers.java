@@ -38,7 +38,8 @@ public final class ChannelBuffers {
      * {@code capacity}, with the header published.
      */
     public static ByteBuffer allocate(final ChannelKind kind, final int capacity) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(fileLength(kind, capacity)).order(ByteOrder.nativeOrder());
+        ByteBuffer buffer =
+                ByteBuffer.allocateDirect(fileLength(kind, capacity)).order(ByteOrder.nativeOrder());
         publishHeader(buffer, kind, capacity);
         return buffer;
     }
@@ -70,15 +71,35 @@ public final class ChannelBuffers {
         return (int) INT.getAcquire(buffer, role.stateOffset());
     }
 
-    /** Publishes CLOSED for {@code role} with a release store, then closes {@code file} if there is one. */
+    /**
+     * Publishes CLOSED for {@code role} with a release store, then closes {@code file} if there is one.
+     * A file that was truncated under its mapping is closed without the store: touching a page that is
+     * gone would raise SIGBUS.
+     */
     public static void closeRole(final ChannelFile file, final ByteBuffer buffer, final Role role) {
         try {
-            INT.setRelease(buffer, role.stateOffset(), RoleState.CLOSED);
+            if (file == null || !file.isTruncated()) {
+                INT.setRelease(buffer, role.stateOffset(), RoleState.CLOSED);
+            }
+        } catch (InternalError fault) {
+            // the file shrank between the check and the store: nothing to publish into any more
         } finally {
             if (file != null) {
                 file.close();
             }
         }
+    }
+
+    /**
+     * The channel error for a fault in a mapped-memory access (the JVM raises SIGBUS as an
+     * {@link InternalError} when a mapped page is gone because the file shrank). Rethrows the error
+     * when there is no file or the file still has its length.
+     */
+    public static ChannelException translate(final ChannelFile file, final InternalError fault) {
+        if (file == null) {
+            throw fault;
+        }
+        return file.translate(fault);
     }
 
     /** The file's path, or "buffer" for a wrapped buffer, for messages. */
@@ -90,9 +111,8 @@ public final class ChannelBuffers {
     public static void checkWrappable(final ByteBuffer buffer, final ChannelKind kind, final int capacity) {
         int length = fileLength(kind, capacity);
         if (buffer.capacity() < length) {
-            throw new IllegalArgumentException(
-                    "buffer too small for a " + kind.label() + " of capacity " + capacity + ": " + buffer.capacity()
-                            + " < " + length);
+            throw new IllegalArgumentException("buffer too small for a " + kind.label() + " of capacity " + capacity
+                    + ": " + buffer.capacity() + " < " + length);
         }
         if (buffer.order() != ByteOrder.nativeOrder() || !buffer.isDirect()) {
             throw new IllegalArgumentException("buffer must be direct and in native byte order");

@@ -44,46 +44,50 @@ public interface ChannelConsumer extends AutoCloseable {
      *     message it committed has been handled; TRUNCATED; INTERRUPTED
      */
     default int receive(final MessageHandler handler, final int limit, final IdleStrategy idle) {
-        int count = poll(handler, limit);
-        if (count > 0) {
-            return count;
-        }
-        idle.reset();
-        long nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
-        int waits = 0;
-        while (true) {
-            count = poll(handler, limit);
+        try {
+            int count = poll(handler, limit);
             if (count > 0) {
                 return count;
             }
-            if (isEndOfStream()) {
-                return END_OF_STREAM;
-            }
-            if ((++waits & 15) == 0 && System.nanoTime() - nextCheck >= 0) {
-                nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
-                ChannelFile file = file();
-                if (file != null) {
-                    file.checkNotTruncated();
+            idle.reset();
+            long nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+            int waits = 0;
+            while (true) {
+                count = poll(handler, limit);
+                if (count > 0) {
+                    return count;
                 }
-                if (Thread.interrupted()) {
-                    throw new ChannelException(
-                            ChannelException.Reason.INTERRUPTED,
-                            "interrupted while waiting for messages in " + ChannelBuffers.describe(file));
+                if (isEndOfStream()) {
+                    return END_OF_STREAM;
                 }
-                if (producerStatus() == PeerStatus.DEAD) {
-                    count = poll(handler, limit);
-                    if (count > 0) {
-                        return count;
+                if ((++waits & 15) == 0 && System.nanoTime() - nextCheck >= 0) {
+                    nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+                    ChannelFile file = file();
+                    if (file != null) {
+                        file.checkNotTruncated();
                     }
-                    throw new ChannelException(
-                            ChannelException.Reason.PEER_DIED,
-                            "producer died: the producer of " + file.path() + " (pid "
-                                    + file.longVolatile(Role.PRODUCER.pidOffset())
-                                    + ") is gone without ending the stream; every message it committed was delivered;"
-                                    + " start a producer to continue");
+                    if (Thread.interrupted()) {
+                        throw new ChannelException(
+                                ChannelException.Reason.INTERRUPTED,
+                                "interrupted while waiting for messages in " + ChannelBuffers.describe(file));
+                    }
+                    if (file != null && producerStatus() == PeerStatus.DEAD) {
+                        count = poll(handler, limit);
+                        if (count > 0) {
+                            return count;
+                        }
+                        throw new ChannelException(
+                                ChannelException.Reason.PEER_DIED,
+                                "producer died: the producer of " + file.path() + " (pid "
+                                        + file.longVolatile(Role.PRODUCER.pidOffset())
+                                        + ") is gone without ending the stream; every message it committed was"
+                                        + " delivered; start a producer to continue");
+                    }
                 }
+                idle.idle();
             }
-            idle.idle();
+        } catch (InternalError fault) {
+            throw ChannelBuffers.translate(file(), fault);
         }
     }
 

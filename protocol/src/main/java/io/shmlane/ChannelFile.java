@@ -1,8 +1,6 @@
 package io.shmlane;
 
 import static io.shmlane.ChannelHeaderDescriptor.CAPACITY_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.CREATION_TIME_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.CREATOR_PID_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.KIND_OFFSET;
@@ -10,7 +8,6 @@ import static io.shmlane.ChannelHeaderDescriptor.LAYOUT_VERSION;
 import static io.shmlane.ChannelHeaderDescriptor.MAGIC;
 import static io.shmlane.ChannelHeaderDescriptor.MAGIC_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.MAX_MESSAGE_LENGTH_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.VERSION_OFFSET;
 
 import io.shmlane.ChannelException.Reason;
 import java.io.IOException;
@@ -120,7 +117,9 @@ public final class ChannelFile implements AutoCloseable {
     private static void checkPath(final Path path) {
         if (Files.isDirectory(path)) {
             throw new ChannelException(
-                    Reason.BAD_PATH, path + " is a directory, not a channel file: give a file name, e.g. " + path.resolve("channel.shm"));
+                    Reason.BAD_PATH,
+                    path + " is a directory, not a channel file: give a file name, e.g. "
+                            + path.resolve("channel.shm"));
         }
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -248,15 +247,14 @@ public final class ChannelFile implements AutoCloseable {
             if (expectedKind != null && kind != expectedKind) {
                 throw new ChannelException(
                         Reason.WRONG_KIND,
-                        path + " holds a " + kind.label() + " channel, not a " + expectedKind.label() + ": use --channel "
-                                + kind.label() + " or another file");
+                        path + " holds a " + kind.label() + " channel, not a " + expectedKind.label()
+                                + ": use --channel " + kind.label() + " or another file");
             }
             int capacity = (int) INT.get(header, CAPACITY_OFFSET);
             try {
                 ChannelOptions.checkCapacity(kind, capacity);
             } catch (ChannelException e) {
-                throw new ChannelException(
-                        Reason.NOT_A_CHANNEL, path + " has a corrupt header: " + e.getMessage(), e);
+                throw new ChannelException(Reason.NOT_A_CHANNEL, path + " has a corrupt header: " + e.getMessage(), e);
             }
             int maxMessageLength = (int) INT.get(header, MAX_MESSAGE_LENGTH_OFFSET);
             if (maxMessageLength != ChannelOptions.maxMessageLength(kind, capacity)) {
@@ -401,6 +399,15 @@ public final class ChannelFile implements AutoCloseable {
         }
         if (size < fileLength) {
             throw truncatedWhileMapped(size);
+        }
+    }
+
+    /** Whether the file is shorter now than its mapping (or its size cannot be read). */
+    public boolean isTruncated() {
+        try {
+            return channel.size() < fileLength;
+        } catch (IOException e) {
+            return true;
         }
     }
 

@@ -49,25 +49,33 @@ public interface ChannelProducer extends AutoCloseable {
      * @throws ChannelException TRUNCATED or INTERRUPTED
      */
     default void send(final byte[] src, final int offset, final int length, final IdleStrategy idle) {
-        if (offer(src, offset, length)) {
-            return;
-        }
-        idle.reset();
-        long nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
-        int waits = 0;
-        while (!offer(src, offset, length)) {
-            idle.idle();
-            if ((++waits & 15) == 0 && System.nanoTime() - nextCheck >= 0) {
-                nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
-                ChannelFile file = file();
-                if (file != null) {
-                    file.checkNotTruncated();
-                }
-                if (Thread.interrupted()) {
-                    throw new ChannelException(
-                            ChannelException.Reason.INTERRUPTED, "interrupted while waiting for room in " + ChannelBuffers.describe(file));
+        try {
+            if (offer(src, offset, length)) {
+                return;
+            }
+            idle.reset();
+            long nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+            int waits = 0;
+            while (!offer(src, offset, length)) {
+                idle.idle();
+                if ((++waits & 15) == 0 && System.nanoTime() - nextCheck >= 0) {
+                    nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+                    checkWhileWaiting(file());
                 }
             }
+        } catch (InternalError fault) {
+            throw ChannelBuffers.translate(file(), fault);
+        }
+    }
+
+    private static void checkWhileWaiting(final ChannelFile file) {
+        if (file != null) {
+            file.checkNotTruncated();
+        }
+        if (Thread.interrupted()) {
+            throw new ChannelException(
+                    ChannelException.Reason.INTERRUPTED,
+                    "interrupted while waiting for room in " + ChannelBuffers.describe(file));
         }
     }
 

@@ -12,11 +12,15 @@ public final class Channels {
 
     /** A producer on {@code path}, creating the file with {@code options} if it does not exist. */
     public static ChannelProducer openProducer(final Path path, final ChannelOptions options) {
-        return options.kind() == ChannelKind.RING ? RingProducer.open(path, options) : MailboxProducer.open(path, options);
+        return options.kind() == ChannelKind.RING
+                ? RingProducer.open(path, options)
+                : MailboxProducer.open(path, options);
     }
 
     /** A consumer on {@code path}, creating the file with {@code options} if it does not exist. */
     public static ChannelConsumer openConsumer(final Path path, final ChannelOptions options) {
-        return options.kind() == ChannelKind.RING ? RingConsumer.open(path, options) : MailboxConsumer.open(path, options);
+        return options.kind() == ChannelKind.RING
+                ? RingConsumer.open(path, options)
+                : MailboxConsumer.open(path, options);
     }
 }

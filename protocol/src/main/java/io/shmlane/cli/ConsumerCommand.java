@@ -87,8 +87,11 @@ final class ConsumerCommand implements Callable<Integer> {
                 } else {
                     throw e;
                 }
+            } catch (InternalError fault) {
+                throw consumer.file().translate(fault);
             }
-            out.println(checker.summary((System.nanoTime() - start) / 1e9) + " channel=" + common.channel + " end=" + end);
+            out.println(
+                    checker.summary((System.nanoTime() - start) / 1e9) + " channel=" + common.channel + " end=" + end);
             if (died != null) {
                 throw died;
             }

@@ -42,7 +42,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "32", paramLabel = "BYTES", description = "Payload size (default 32).")
     String size;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "Where to put the channel file (default: a temporary directory).")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "Where to put the channel file (default: a temporary directory).")
     Path dir;
 
     @Override
@@ -58,18 +61,34 @@ final class DemoCommand implements Callable<Integer> {
         Path file = directory.resolve("demo-" + channel + ".shm");
         Files.deleteIfExists(file);
         PrintStream out = System.out;
-        out.printf(Locale.ROOT, "shmlane demo: %s channel, %,d messages of %s bytes, file %s%n", channel, messages, size, file);
+        out.printf(
+                Locale.ROOT,
+                "shmlane demo: %s channel, %,d messages of %s bytes, file %s%n",
+                channel,
+                messages,
+                size,
+                file);
 
         List<Process> children = new ArrayList<>();
         Thread killer = new Thread(() -> children.forEach(Process::destroyForcibly), "shmlane-demo-cleanup");
         Runtime.getRuntime().addShutdownHook(killer);
         try {
-            Process consumer = fork(children, "consumer", "--file", file.toString(), "--channel", channel.name(), "--quiet");
+            Process consumer =
+                    fork(children, "consumer", "--file", file.toString(), "--channel", channel.name(), "--quiet");
             CompletableFuture<String> consumerSummary = lastLine(consumer);
             long start = System.nanoTime();
             Process producer = fork(
-                    children, "producer", "--file", file.toString(), "--channel", channel.name(), "--count",
-                    Long.toString(messages), "--size", size, "--quiet");
+                    children,
+                    "producer",
+                    "--file",
+                    file.toString(),
+                    "--channel",
+                    channel.name(),
+                    "--count",
+                    Long.toString(messages),
+                    "--size",
+                    size,
+                    "--quiet");
             CompletableFuture<String> producerSummary = lastLine(producer);
             showProgress(out, file, messages, start, consumer);
             boolean consumerDone = consumer.waitFor(60, TimeUnit.SECONDS);
@@ -94,7 +113,9 @@ final class DemoCommand implements Callable<Integer> {
                     consumer.exitValue() == 0 && summary.contains(" gaps=0 duplicates=0 torn=0")
                             ? " every Msg-N arrived once, in order, intact"
                             : " VERIFICATION FAILED (consumer exit " + consumer.exitValue() + ")");
-            return consumer.exitValue() == 0 && producer.exitValue() == 0 ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+            return consumer.exitValue() == 0 && producer.exitValue() == 0
+                    ? ExitCodes.OK
+                    : ExitCodes.VERIFICATION_FAILED;
         } finally {
             children.forEach(Process::destroyForcibly);
             try {

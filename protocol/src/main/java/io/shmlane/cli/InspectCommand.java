@@ -64,7 +64,9 @@ final class InspectCommand implements Callable<Integer> {
         f.put("capacity", channel.capacity());
         f.put("maxMessageLength", channel.maxMessageLength());
         f.put("fileLength", channel.fileLength());
-        f.put("created", Instant.ofEpochMilli(channel.longVolatile(CREATION_TIME_OFFSET)).toString());
+        f.put(
+                "created",
+                Instant.ofEpochMilli(channel.longVolatile(CREATION_TIME_OFFSET)).toString());
         f.put("creatorPid", channel.longVolatile(CREATOR_PID_OFFSET));
         for (Role role : Role.values()) {
             String p = role.label();

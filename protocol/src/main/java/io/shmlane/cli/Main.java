@@ -43,19 +43,26 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler(Main::onBadParameters);
         cli.setExecutionExceptionHandler(Main::onFailure);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (InternalError fault) {
+            // SIGBUS on a mapped page, raised asynchronously where the command could not translate it
+            System.err.println("shmlane: a mapped-memory access failed (" + fault.getMessage()
+                    + "): the channel file was truncated or removed while in use; stop both sides and delete it");
+            return ExitCodes.BAD_CHANNEL;
+        }
     }
 
     private static int onBadParameters(final CommandLine.ParameterException e, final String[] args) {
         CommandLine cmd = e.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("shmlane: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.println(
+                "shmlane: " + e.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.USAGE;
     }
 
-    private static int onFailure(
-            final Exception e, final CommandLine cmd, final CommandLine.ParseResult parseResult) {
+    private static int onFailure(final Exception e, final CommandLine cmd, final CommandLine.ParseResult parseResult) {
         boolean verbose = parseResult.hasMatchedOption("--verbose")
                 || (parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("--verbose"));
         PrintWriter err = cmd.getErr();

@@ -16,6 +16,8 @@ final class Output {
      */
     static PrintStream stdout() {
         return new PrintStream(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), true, StandardCharsets.UTF_8);
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                true,
+                StandardCharsets.UTF_8);
     }
 }

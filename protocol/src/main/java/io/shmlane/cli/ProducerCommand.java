@@ -40,7 +40,10 @@ final class ProducerCommand implements Callable<Integer> {
                     + " from that range, or 0 for the bare text Msg-N.")
     String size;
 
-    @Option(names = "--seed", paramLabel = "SEED", description = "Seed for --size random (default: time based, printed).")
+    @Option(
+            names = "--seed",
+            paramLabel = "SEED",
+            description = "Seed for --size random (default: time based, printed).")
     Long seed;
 
     @Option(names = "--rate", paramLabel = "MSGS_PER_S", description = "Send at most this many messages per second.")
@@ -67,7 +70,9 @@ final class ProducerCommand implements Callable<Integer> {
 
     private int run(final PrintStream out, final GracefulStop stop) {
         IdleStrategy idle = common.idleStrategy();
-        try (ChannelProducer producer = Channels.openProducer(common.file, common.toChannelOptions())) {
+        ChannelProducer producer = Channels.openProducer(common.file, common.toChannelOptions());
+        boolean finished = false;
+        try {
             Sizes sizes = Sizes.parse(size, producer.maxMessageLength(), seed);
             byte[] message = new byte[Math.max(producer.maxMessageLength(), MessageCodec.MIN_PADDED_SIZE)];
             MessageCodec codec = new MessageCodec(message.length);
@@ -94,8 +99,17 @@ final class ProducerCommand implements Callable<Integer> {
                     throw e;
                 }
                 end = "signal";
+            } catch (InternalError fault) {
+                throw producer.file().translate(fault);
             }
+            finished = true;
             summary(out, first, n, start, end, sizes);
+        } finally {
+            if (finished) {
+                producer.close(); // end of stream
+            } else {
+                producer.detach(); // an error is no end of stream: a new producer may continue
+            }
         }
         return ExitCodes.OK;
     }
@@ -140,7 +154,12 @@ final class ProducerCommand implements Callable<Integer> {
     }
 
     private void summary(
-            final PrintStream out, final long first, final long next, final long start, final String end, final Sizes sizes) {
+            final PrintStream out,
+            final long first,
+            final long next,
+            final long start,
+            final String end,
+            final Sizes sizes) {
         double seconds = (System.nanoTime() - start) / 1e9;
         long sent = next - first;
         out.println("produced=" + sent + " first=" + (sent > 0 ? first : -1) + " last=" + (sent > 0 ? next - 1 : -1)

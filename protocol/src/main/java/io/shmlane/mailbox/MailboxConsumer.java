@@ -61,7 +61,8 @@ public final class MailboxConsumer implements ChannelConsumer {
      */
     public static MailboxConsumer open(final Path path, final ChannelOptions options) {
         if (options.kind() != ChannelKind.MAILBOX) {
-            throw new IllegalArgumentException("options are for a " + options.kind().label() + ", not a mailbox");
+            throw new IllegalArgumentException(
+                    "options are for a " + options.kind().label() + ", not a mailbox");
         }
         ChannelFile file = ChannelFile.openOrCreate(path, options);
         try {
@@ -94,7 +95,8 @@ public final class MailboxConsumer implements ChannelConsumer {
         if (length < 0 || length > maxMessageLength) {
             throw new ChannelException(
                     ChannelException.Reason.CORRUPT,
-                    ChannelBuffers.describe(file) + " is corrupt: mailbox length " + length + " outside 0.." + maxMessageLength);
+                    ChannelBuffers.describe(file) + " is corrupt: mailbox length " + length + " outside 0.."
+                            + maxMessageLength);
         }
         try {
             handler.onMessage(sequence, buffer, PAYLOAD_INDEX, length);

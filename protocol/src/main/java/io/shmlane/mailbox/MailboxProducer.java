@@ -67,7 +67,8 @@ public final class MailboxProducer implements ChannelProducer {
      */
     public static MailboxProducer open(final Path path, final ChannelOptions options) {
         if (options.kind() != ChannelKind.MAILBOX) {
-            throw new IllegalArgumentException("options are for a " + options.kind().label() + ", not a mailbox");
+            throw new IllegalArgumentException(
+                    "options are for a " + options.kind().label() + ", not a mailbox");
         }
         ChannelFile file = ChannelFile.openOrCreate(path, options);
         try {

@@ -69,7 +69,8 @@ public final class RingConsumer implements ChannelConsumer {
      */
     public static RingConsumer open(final Path path, final ChannelOptions options) {
         if (options.kind() != ChannelKind.RING) {
-            throw new IllegalArgumentException("options are for a " + options.kind().label() + ", not a ring");
+            throw new IllegalArgumentException(
+                    "options are for a " + options.kind().label() + ", not a ring");
         }
         ChannelFile file = ChannelFile.openOrCreate(path, options);
         try {

@@ -82,7 +82,8 @@ public final class RingProducer implements ChannelProducer {
      */
     public static RingProducer open(final Path path, final ChannelOptions options) {
         if (options.kind() != ChannelKind.RING) {
-            throw new IllegalArgumentException("options are for a " + options.kind().label() + ", not a ring");
+            throw new IllegalArgumentException(
+                    "options are for a " + options.kind().label() + ", not a ring");
         }
         ChannelFile file = ChannelFile.openOrCreate(path, options);
         try {
@@ -299,7 +300,7 @@ public final class RingProducer implements ChannelProducer {
 
     @Override
     public String toString() {
-        return "RingProducer[" + ChannelBuffers.describe(file) + ", capacity=" + capacity + ", tail=" + tail + ", nextSequence="
-                + nextSequence + "]";
+        return "RingProducer[" + ChannelBuffers.describe(file) + ", capacity=" + capacity + ", tail=" + tail
+                + ", nextSequence=" + nextSequence + "]";
     }
 }

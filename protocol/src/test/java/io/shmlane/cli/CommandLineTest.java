@@ -1,0 +1,204 @@
+package io.shmlane.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.shmlane.ChannelFile;
+import io.shmlane.ChannelOptions;
+import io.shmlane.ring.RingProducer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line in-process: exit codes and one-line errors for bad input. */
+class CommandLineTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void captureStderr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalErr);
+    }
+
+    private String errorLines() {
+        return stderr.toString(StandardCharsets.UTF_8).trim();
+    }
+
+    private void assertOneLineError(final String expected) {
+        assertThat(errorLines()).startsWith("shmlane: ").contains(expected).doesNotContain("\n");
+    }
+
+    @Test
+    void shouldRejectTextFileWithOneLineAndExitCode3() throws IOException {
+        Path text = dir.resolve("notes.txt");
+        Files.writeString(text, "not a channel\n".repeat(100));
+        assertThat(Main.execute("inspect", "--file", text.toString())).isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertOneLineError("is not a shmlane channel file");
+    }
+
+    @Test
+    void shouldRejectDirectoryWithOneLineAndExitCode7() {
+        assertThat(Main.execute("inspect", "--file", dir.toString())).isEqualTo(ExitCodes.BAD_PATH);
+        assertOneLineError("is a directory");
+    }
+
+    @Test
+    void shouldRejectTruncatedChannelWithOneLineAndExitCode3() throws IOException {
+        Path path = dir.resolve("c.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.ring()).close();
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.truncate(1000);
+        }
+        assertThat(Main.execute("inspect", "--file", path.toString())).isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertOneLineError("is truncated");
+    }
+
+    @Test
+    void shouldRejectEmptyFileAndMissingFile() throws IOException {
+        Path empty = Files.createFile(dir.resolve("empty.shm"));
+        assertThat(Main.execute("inspect", "--file", empty.toString())).isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertOneLineError("empty or truncated");
+        stderr.reset();
+        assertThat(Main.execute("inspect", "--file", dir.resolve("missing").toString()))
+                .isEqualTo(ExitCodes.BAD_PATH);
+        assertOneLineError("does not exist");
+    }
+
+    @Test
+    void shouldRejectBadSizesAndCountsAsUsageErrors() {
+        String file = dir.resolve("c.shm").toString();
+        assertThat(Main.execute("producer", "--file", file, "--size", "200000", "--count", "1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertOneLineError("--size must be 0 or from 32 to 131072");
+        stderr.reset();
+        assertThat(Main.execute("producer", "--file", file, "--size", "-3")).isEqualTo(ExitCodes.USAGE);
+        assertOneLineError("size=-3");
+        stderr.reset();
+        assertThat(Main.execute("producer", "--file", file, "--count", "-1")).isEqualTo(ExitCodes.USAGE);
+        assertOneLineError("--count must not be negative");
+        stderr.reset();
+        assertThat(Main.execute("producer", "--file", file, "--capacity", "1000"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertOneLineError("ring capacity must be a power of two");
+        stderr.reset();
+        assertThat(Main.execute("producer", "--file", file, "--bogus")).isEqualTo(ExitCodes.USAGE);
+        assertOneLineError("Unknown option: '--bogus'");
+    }
+
+    @Test
+    void shouldRejectWrongKindAndCapacityMismatch() {
+        Path path = dir.resolve("m.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.mailbox()).close();
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--channel", "ring", "--quiet"))
+                .isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertOneLineError("holds a mailbox channel, not a ring: use --channel mailbox");
+        stderr.reset();
+        assertThat(Main.execute(
+                        "consumer", "--file", path.toString(), "--channel", "mailbox", "--capacity", "64", "--quiet"))
+                .isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertOneLineError("was created with capacity 1024, not 64");
+    }
+
+    @Test
+    void shouldDeliverAStreamOfRandomSizesAndExitZero() throws Exception {
+        String file = dir.resolve("r.shm").toString();
+        int[] producerExit = {-1};
+        Thread producer = new Thread(() -> producerExit[0] = Main.execute(
+                "producer", "--file", file, "--count", "2000", "--size", "random", "--seed", "7", "--quiet"));
+        producer.start();
+        assertThat(Main.execute("consumer", "--file", file, "--quiet")).isEqualTo(ExitCodes.OK);
+        producer.join();
+        assertThat(producerExit[0]).isEqualTo(ExitCodes.OK);
+        assertThat(errorLines()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseProducerOnStreamThatEnded() {
+        String file = dir.resolve("r.shm").toString();
+        assertThat(Main.execute("producer", "--file", file, "--count", "1", "--quiet"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(Main.execute("producer", "--file", file, "--count", "2", "--quiet"))
+                .isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertOneLineError("closed by an earlier producer");
+    }
+
+    @Test
+    void shouldFailVerificationOnGap() {
+        Path path = dir.resolve("gap.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        try (RingProducer producer = RingProducer.open(path)) {
+            for (long n : new long[] {0, 1, 3}) {
+                producer.offer(message, 0, codec.encode(n, message, 32));
+            }
+        }
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .isEqualTo(ExitCodes.VERIFICATION_FAILED);
+    }
+
+    @Test
+    void shouldFailVerificationOnTornPayload() {
+        Path path = dir.resolve("torn.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        try (RingProducer producer = RingProducer.open(path)) {
+            int length = codec.encode(0, message, 48);
+            message[20] ^= 1; // one flipped bit in the filler
+            producer.offer(message, 0, length);
+        }
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .isEqualTo(ExitCodes.VERIFICATION_FAILED);
+    }
+
+    @Test
+    void shouldReportDeadProducerWithExitCode5() {
+        Path path = dir.resolve("dead.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        RingProducer producer = RingProducer.open(path);
+        producer.offer(message, 0, codec.encode(0, message, 32));
+        producer.detach();
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .isEqualTo(ExitCodes.PEER_DIED);
+        assertOneLineError("producer died");
+    }
+
+    @Test
+    void shouldDescribeChannelForInspectAsJson() {
+        Path path = dir.resolve("i.shm");
+        try (RingProducer producer =
+                        RingProducer.open(path, ChannelOptions.ring().withCapacity(4096));
+                ChannelFile view = ChannelFile.openExisting(path, Duration.ofSeconds(1))) {
+            producer.offer(new byte[10], 0, 10);
+            Map<String, Object> fields = InspectCommand.describe(view);
+            assertThat(fields)
+                    .containsEntry("kind", "ring")
+                    .containsEntry("capacity", 4096)
+                    .containsEntry("producerStatus", "alive")
+                    .containsEntry("consumerStatus", "not_started")
+                    .containsEntry("tail", 32L)
+                    .containsEntry("bytesInFlight", 32L);
+            assertThat(InspectCommand.toJson(fields)).startsWith("{\"file\":").contains("\"capacity\":4096");
+        }
+        assertThat(Main.execute("inspect", "--file", path.toString(), "--json")).isEqualTo(ExitCodes.OK);
+    }
+}

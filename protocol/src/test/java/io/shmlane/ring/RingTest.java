@@ -1,0 +1,390 @@
+package io.shmlane.ring;
+
+import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shmlane.ChannelBuffers;
+import io.shmlane.ChannelConsumer;
+import io.shmlane.ChannelException;
+import io.shmlane.ChannelKind;
+import io.shmlane.ChannelOptions;
+import io.shmlane.idle.IdleStrategy;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RingTest {
+    private static final int CAPACITY = 1024;
+
+    @TempDir
+    Path dir;
+
+    private final ByteBuffer buffer = ChannelBuffers.allocate(ChannelKind.RING, CAPACITY);
+    private final List<Long> sequences = new ArrayList<>();
+    private final List<Integer> lengths = new ArrayList<>();
+    private final List<Byte> firstBytes = new ArrayList<>();
+
+    private void record(final long sequence, final ByteBuffer b, final int index, final int length) {
+        sequences.add(sequence);
+        lengths.add(length);
+        firstBytes.add(length > 0 ? b.get(index) : 0);
+    }
+
+    private static byte[] filled(final int length, final int value) {
+        byte[] bytes = new byte[length];
+        java.util.Arrays.fill(bytes, (byte) value);
+        return bytes;
+    }
+
+    private int lengthAt(final int index) {
+        return buffer.getInt(DATA_OFFSET + index + RingDescriptor.LENGTH_OFFSET);
+    }
+
+    private int typeAt(final int index) {
+        return buffer.getInt(DATA_OFFSET + index + RingDescriptor.TYPE_OFFSET);
+    }
+
+    @Test
+    void shouldReturnZeroWhenEmpty() {
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        assertThat(consumer.poll(this::record, 10)).isZero();
+        assertThat(consumer.nextSequence()).isZero();
+    }
+
+    @Test
+    void shouldDeliverRecordsInOrderWithSequences() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        for (int i = 0; i < 5; i++) {
+            assertThat(producer.offer(filled(i + 1, i), 0, i + 1)).isTrue();
+        }
+        assertThat(consumer.poll(this::record, 100)).isEqualTo(5);
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(lengths).containsExactly(1, 2, 3, 4, 5);
+        assertThat(firstBytes).containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4);
+        assertThat(consumer.head()).isEqualTo(5 * 24); // 16-byte header + payload, aligned to 8
+    }
+
+    @Test
+    void shouldRespectBatchLimitAndReleaseHeadPerBatch() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        for (int i = 0; i < 7; i++) {
+            producer.offer(filled(8, i), 0, 8);
+        }
+        assertThat(consumer.poll(this::record, 3)).isEqualTo(3);
+        assertThat(buffer.getLong(CONSUMER_POSITION_OFFSET)).isEqualTo(3 * 24);
+        assertThat(buffer.getLong(NEXT_SEQUENCE_OFFSET)).isEqualTo(3);
+        assertThat(consumer.poll(this::record, 3)).isEqualTo(3);
+        assertThat(consumer.poll(this::record, 3)).isEqualTo(1);
+        assertThat(consumer.poll(this::record, 3)).isZero();
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
+    }
+
+    @Test
+    void shouldInsertPaddingRecordOnWrap() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        // 12 records of 80 bytes (16 + 64) end at 960; 64 bytes remain before the end
+        for (int i = 0; i < 12; i++) {
+            producer.offer(filled(64, i), 0, 64);
+        }
+        assertThat(consumer.poll(this::record, 100)).isEqualTo(12);
+        // 16 + 100 = 116 -> 120 aligned does not fit in 64: padding at 960, message at 0
+        assertThat(producer.offer(filled(100, 12), 0, 100)).isTrue();
+        assertThat(lengthAt(960)).isEqualTo(64);
+        assertThat(typeAt(960)).isEqualTo(RingDescriptor.TYPE_PADDING);
+        assertThat(lengthAt(0)).isEqualTo(116);
+        assertThat(lengthAt(120)).as("next header pre-zeroed").isZero();
+        assertThat(producer.tail()).isEqualTo(1024 + 120);
+        assertThat(consumer.poll(this::record, 100)).isEqualTo(1);
+        assertThat(sequences.get(12)).isEqualTo(12L);
+        assertThat(lengths.get(12)).isEqualTo(100);
+        assertThat(firstBytes.get(12)).isEqualTo((byte) 12);
+        assertThat(consumer.head()).isEqualTo(1024 + 120);
+    }
+
+    @Test
+    void shouldFillExactlyToCapacityLessOneAlignmentAndRefuseMore() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        // 1016 bytes may be in flight: 7 records of 128 (896) + one of 120 (16 + 104)
+        for (int i = 0; i < 7; i++) {
+            assertThat(producer.offer(filled(112, i), 0, 112)).isTrue();
+        }
+        assertThat(producer.offer(filled(105, 7), 0, 105))
+                .as("128 bytes would leave no free header")
+                .isFalse();
+        assertThat(producer.offer(filled(104, 7), 0, 104)).isTrue();
+        assertThat(producer.tail()).isEqualTo(CAPACITY - RingDescriptor.ALIGNMENT);
+        assertThat(producer.offer(new byte[0], 0, 0)).as("full").isFalse();
+        assertThat(consumer.poll(this::record, 1)).isEqualTo(1);
+        // at the end only 8 bytes remain: a padding of 8 plus 128 at index 0 needs 136 bytes free
+        assertThat(producer.offer(filled(112, 8), 0, 112))
+                .as("padding counts against the room")
+                .isFalse();
+        assertThat(consumer.poll(this::record, 1)).isEqualTo(1);
+        assertThat(producer.offer(filled(112, 8), 0, 112))
+                .as("room after the consumer released")
+                .isTrue();
+        assertThat(consumer.poll(this::record, 100)).isEqualTo(7);
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(firstBytes)
+                .containsExactly(
+                        (byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4, (byte) 5, (byte) 6, (byte) 7, (byte) 8);
+    }
+
+    @Test
+    void shouldNeverOverwriteAnUnreadRecord() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        int sent = 0;
+        while (producer.offer(filled(40, sent), 0, 40)) {
+            sent++;
+        }
+        assertThat(sent).isEqualTo(1016 / 56);
+        assertThat(consumer.poll(this::record, 1000)).isEqualTo(sent);
+        for (int i = 0; i < sent; i++) {
+            assertThat(firstBytes.get(i)).isEqualTo((byte) i);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {Long.MAX_VALUE - 2000, -3000})
+    void shouldKeepWorkingWithPositionsNearOverflow(final long start) {
+        buffer.putLong(CONSUMER_POSITION_OFFSET, start & ~7L);
+        buffer.putLong(NEXT_SEQUENCE_OFFSET, Long.MAX_VALUE - 5);
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        assertThat(producer.nextSequence()).isEqualTo(Long.MAX_VALUE - 5);
+        for (int i = 0; i < 300; i++) {
+            int length = 1 + (i * 37) % 120;
+            assertThat(producer.offer(filled(length, i), 0, length)).isTrue();
+            assertThat(consumer.poll(this::record, 10)).isEqualTo(1);
+            assertThat(lengths.get(i)).isEqualTo(length);
+            assertThat(firstBytes.get(i)).isEqualTo((byte) i);
+        }
+        assertThat(sequences.get(0)).isEqualTo(Long.MAX_VALUE - 5);
+        assertThat(sequences.get(5)).isEqualTo(Long.MAX_VALUE);
+        assertThat(sequences.get(6)).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void shouldAcceptMaxLengthAndRejectLonger() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        assertThat(producer.maxMessageLength()).isEqualTo(CAPACITY / 8);
+        assertThat(producer.offer(new byte[128], 0, 128)).isTrue();
+        assertThatThrownBy(() -> producer.offer(new byte[129], 0, 129))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("message length must be from 0 to 128: length=129");
+        assertThatThrownBy(() -> producer.tryClaim(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1000, 512, 3000, -1024})
+    void shouldRejectCapacityThatIsNotAllowed(final int capacity) {
+        assertThatThrownBy(() -> ChannelOptions.ring().withCapacity(capacity))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("ring capacity must be a power of two")
+                .hasMessageContaining("capacity=" + capacity);
+    }
+
+    @Test
+    void shouldPublishClaimedRecordOnlyOnCommitAndDropItOnAbort() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        int index = producer.tryClaim(16);
+        buffer.put(index, filled(16, 7));
+        assertThat(consumer.poll(this::record, 10)).as("not yet committed").isZero();
+        assertThatThrownBy(() -> producer.tryClaim(4)).isInstanceOf(IllegalStateException.class);
+        producer.commit();
+        assertThat(consumer.poll(this::record, 10)).isEqualTo(1);
+        int aborted = producer.tryClaim(16);
+        buffer.put(aborted, filled(16, 9));
+        producer.abort();
+        assertThat(consumer.poll(this::record, 10)).isZero();
+        producer.offer(filled(4, 3), 0, 4);
+        assertThat(consumer.poll(this::record, 10)).isEqualTo(1);
+        assertThat(sequences).containsExactly(0L, 1L);
+        assertThat(firstBytes).containsExactly((byte) 7, (byte) 3);
+    }
+
+    @Test
+    void shouldResumeFromSharedHeadAfterConsumerRestart() {
+        Path path = dir.resolve("r.shm");
+        try (RingProducer producer =
+                RingProducer.open(path, ChannelOptions.ring().withCapacity(CAPACITY))) {
+            for (int i = 0; i < 10; i++) {
+                producer.offer(filled(8, i), 0, 8);
+            }
+            long headBeforeBatch;
+            try (RingConsumer first = RingConsumer.open(path)) {
+                first.poll(this::record, 4);
+                headBeforeBatch = first.head();
+                first.poll(this::record, 3);
+                // dies before releasing the second batch: put the shared head back where it was
+                first.file().buffer().putLong(CONSUMER_POSITION_OFFSET, headBeforeBatch);
+            }
+            try (RingConsumer second = RingConsumer.open(path)) {
+                assertThat(second.nextSequence()).isEqualTo(4);
+                second.poll(this::record, 100);
+            }
+        }
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 4L, 5L, 6L, 7L, 8L, 9L);
+    }
+
+    @Test
+    void shouldDiscardUncommittedClaimOfDeadProducerAndContinueSequence() {
+        Path path = dir.resolve("r.shm");
+        try (RingConsumer consumer =
+                RingConsumer.open(path, ChannelOptions.ring().withCapacity(CAPACITY))) {
+            RingProducer dead = RingProducer.open(path);
+            for (int i = 0; i < 3; i++) {
+                dead.offer(filled(8, i), 0, 8);
+            }
+            int index = dead.tryClaim(8);
+            dead.buffer().put(index, filled(8, 99)); // payload written, never committed
+            dead.detach();
+            assertThat(consumer.poll(this::record, 100)).isEqualTo(3);
+            try (RingProducer next = RingProducer.open(path)) {
+                assertThat(next.nextSequence()).isEqualTo(3);
+                assertThat(next.tail()).isEqualTo(3 * 24);
+                next.offer(filled(8, 3), 0, 8);
+            }
+            assertThat(consumer.receive(this::record, 100, IdleStrategy.defaults()))
+                    .isEqualTo(1);
+            assertThat(consumer.receive(this::record, 100, IdleStrategy.defaults()))
+                    .isEqualTo(ChannelConsumer.END_OF_STREAM);
+        }
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(firstBytes).doesNotContain((byte) 99).containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3);
+    }
+
+    @Test
+    void shouldRecoverTailFromUnreadRecordsAfterProducerDied() {
+        Path path = dir.resolve("r.shm");
+        RingProducer dead = RingProducer.open(path, ChannelOptions.ring().withCapacity(CAPACITY));
+        for (int i = 0; i < 30; i++) { // wraps: 30 x 56 bytes > 1024 once consumed in part
+            while (!dead.offer(filled(40, i), 0, 40)) {
+                try (RingConsumer consumer = RingConsumer.open(path)) {
+                    consumer.poll(this::record, 5);
+                }
+            }
+        }
+        long tail = dead.tail();
+        dead.detach();
+        try (RingProducer next = RingProducer.open(path)) {
+            assertThat(next.tail()).isEqualTo(tail);
+            assertThat(next.nextSequence()).isEqualTo(30);
+            next.offer(filled(40, 30), 0, 40);
+        }
+        try (RingConsumer consumer = RingConsumer.open(path)) {
+            while (consumer.receive(this::record, 100, IdleStrategy.defaults()) != ChannelConsumer.END_OF_STREAM) {
+                // drain
+            }
+        }
+        for (int i = 0; i <= 30; i++) {
+            assertThat(sequences.get(i)).isEqualTo(i);
+            assertThat(firstBytes.get(i)).isEqualTo((byte) i);
+        }
+        assertThat(sequences).hasSize(31);
+    }
+
+    @Test
+    void shouldRejectCapacityMismatchOnAttach() {
+        Path path = dir.resolve("r.shm");
+        RingProducer.open(path, ChannelOptions.ring().withCapacity(4096)).detach();
+        assertThatThrownBy(() -> RingConsumer.open(path, ChannelOptions.ring().withCapacity(2048)))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("was created with capacity 4096, not 2048")
+                .extracting(e -> ((ChannelException) e).reason())
+                .isEqualTo(ChannelException.Reason.CAPACITY_MISMATCH);
+        try (RingConsumer anyCapacity = RingConsumer.open(path)) {
+            assertThat(anyCapacity.file().capacity()).isEqualTo(4096);
+        }
+    }
+
+    @Test
+    void shouldRejectCorruptRecordWithClearError() {
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        buffer.putInt(DATA_OFFSET + RingDescriptor.TYPE_OFFSET, 77);
+        buffer.putInt(DATA_OFFSET + RingDescriptor.LENGTH_OFFSET, 40);
+        assertThatThrownBy(() -> consumer.poll(this::record, 1))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("is corrupt at position 0")
+                .extracting(e -> ((ChannelException) e).reason())
+                .isEqualTo(ChannelException.Reason.CORRUPT);
+    }
+
+    /**
+     * Two threads through a small ring with random sizes: every wrap, padding and full-buffer path
+     * runs many times. Each payload carries its sequence and a CRC32C, so a torn or stale record fails.
+     */
+    @Test
+    void shouldDeliverRandomSizedMessagesIntactBetweenTwoThreads() throws Exception {
+        ByteBuffer shared = ChannelBuffers.allocate(ChannelKind.RING, 4096);
+        int count = 300_000;
+        long seed = System.nanoTime();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread producerThread = new Thread(() -> {
+            RingProducer producer = RingProducer.wrap(shared, 4096);
+            SplittableRandom random = new SplittableRandom(seed);
+            byte[] message = new byte[512];
+            ByteBuffer view = ByteBuffer.wrap(message).order(ByteOrder.nativeOrder());
+            CRC32C crc = new CRC32C();
+            try {
+                for (long i = 0; i < count; i++) {
+                    int length = random.nextInt(12, 513);
+                    view.putLong(0, i);
+                    for (int b = 8; b < length - 4; b++) {
+                        message[b] = (byte) (i + b);
+                    }
+                    crc.reset();
+                    crc.update(message, 0, length - 4);
+                    view.putInt(length - 4, (int) crc.getValue());
+                    producer.send(message, 0, length, IdleStrategy.defaults());
+                }
+                producer.close();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        producerThread.start();
+        RingConsumer consumer = RingConsumer.wrap(shared, 4096);
+        long[] expected = {0};
+        CRC32C crc = new CRC32C();
+        byte[] copy = new byte[512];
+        while (consumer.receive(
+                        (sequence, b, index, length) -> {
+                            b.get(index, copy, 0, length);
+                            crc.reset();
+                            crc.update(copy, 0, length - 4);
+                            assertThat(b.getInt(index + length - 4))
+                                    .as("checksum of message %d (seed %d)", sequence, seed)
+                                    .isEqualTo((int) crc.getValue());
+                            assertThat(sequence).isEqualTo(expected[0]);
+                            assertThat(b.getLong(index)).isEqualTo(sequence);
+                            expected[0]++;
+                        },
+                        64,
+                        IdleStrategy.defaults())
+                != ChannelConsumer.END_OF_STREAM) {
+            // until the end of stream
+        }
+        producerThread.join();
+        assertThat(failure.get()).isNull();
+        assertThat(expected[0]).isEqualTo(count);
+    }
+}
