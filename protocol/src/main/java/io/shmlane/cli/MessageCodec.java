@@ -26,6 +26,11 @@ final class MessageCodec {
 
     private static final byte[] PREFIX = "Msg-".getBytes(StandardCharsets.US_ASCII);
     private static final int CHECKSUM_LENGTH = 4;
+    private static final int ALPHABET = 26;
+    /** A multiple of 26, so every run of the filler starts at the same phase. */
+    private static final int FILLER_RUN = ALPHABET * 1024;
+
+    private static final byte[] FILLER = filler();
 
     private final CRC32C crc = new CRC32C();
     private final byte[] scratch;
@@ -44,9 +49,7 @@ final class MessageCodec {
         }
         dst[length++] = '#';
         int fillEnd = size - CHECKSUM_LENGTH;
-        for (int i = length; i < fillEnd; i++) {
-            dst[i] = (byte) ('a' + (int) ((n + i) % 26));
-        }
+        fill(dst, length, fillEnd, (int) ((n % ALPHABET + length) % ALPHABET));
         crc.reset();
         crc.update(dst, 0, fillEnd);
         int value = (int) crc.getValue();
@@ -102,6 +105,24 @@ final class MessageCodec {
                 | ((src[fillEnd + 2] & 0xFF) << 8)
                 | (src[fillEnd + 3] & 0xFF);
         return expected == actual ? n : BAD_CHECKSUM;
+    }
+
+    /** Writes 'a' + (phase + k) % 26 at dst[from + k], by copying runs of the alphabet. */
+    private static void fill(final byte[] dst, final int from, final int to, final int phase) {
+        int position = from;
+        while (position < to) {
+            int run = Math.min(to - position, FILLER_RUN);
+            System.arraycopy(FILLER, phase, dst, position, run);
+            position += run;
+        }
+    }
+
+    private static byte[] filler() {
+        byte[] bytes = new byte[FILLER_RUN + ALPHABET];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ('a' + i % ALPHABET);
+        }
+        return bytes;
     }
 
     private static int writeDecimal(final long value, final byte[] dst, final int offset) {
