@@ -103,6 +103,43 @@ public final class ChannelFile implements AutoCloseable {
     }
 
     /**
+     * Opens the channel at {@code path} for {@code role}, creating the file if needed, and builds the
+     * role's side with {@code factory}; the role's state is published as attached only after the
+     * factory returned. Closes the file if anything fails.
+     *
+     * @throws IllegalArgumentException when {@code options} are not for {@code kind}
+     * @throws ChannelException when the file is not usable, the role is taken, or (for a producer) an
+     *     earlier producer ended the stream
+     */
+    public static <T> T openRole(
+            final Path path,
+            final ChannelOptions options,
+            final ChannelKind kind,
+            final Role role,
+            final java.util.function.Function<ChannelFile, T> factory) {
+        if (options.kind() != kind) {
+            throw new IllegalArgumentException(
+                    "options are for a " + options.kind().label() + ", not a " + kind.label());
+        }
+        ChannelFile file = openOrCreate(path, options);
+        try {
+            file.acquireRole(role);
+            if (role == Role.PRODUCER && file.roleStateAcquire(Role.PRODUCER) == RoleState.CLOSED) {
+                throw new ChannelException(
+                        Reason.CLOSED,
+                        path + " was closed by an earlier producer (end of stream): it takes no new messages;"
+                                + " delete it or use another file");
+            }
+            T side = factory.apply(file);
+            file.roleStateRelease(RoleState.ATTACHED);
+            return side;
+        } catch (RuntimeException e) {
+            file.close();
+            throw e;
+        }
+    }
+
+    /**
      * Attaches to an existing channel of any kind without creating or writing anything, for
      * inspection. The mapping is read-only.
      */

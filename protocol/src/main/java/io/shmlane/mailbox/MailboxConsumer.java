@@ -60,19 +60,12 @@ public final class MailboxConsumer implements ChannelConsumer {
      * @throws ChannelException when the file is not a usable mailbox or a live consumer holds it
      */
     public static MailboxConsumer open(final Path path, final ChannelOptions options) {
-        if (options.kind() != ChannelKind.MAILBOX) {
-            throw new IllegalArgumentException(
-                    "options are for a " + options.kind().label() + ", not a mailbox");
-        }
-        ChannelFile file = ChannelFile.openOrCreate(path, options);
-        try {
-            file.acquireRole(Role.CONSUMER);
-            file.roleStateRelease(RoleState.ATTACHED);
-            return new MailboxConsumer(file, file.buffer(), file.maxMessageLength());
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        return ChannelFile.openRole(
+                path,
+                options,
+                ChannelKind.MAILBOX,
+                Role.CONSUMER,
+                file -> new MailboxConsumer(file, file.buffer(), file.maxMessageLength()));
     }
 
     /** Opens with the default options. */

@@ -16,7 +16,6 @@ import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.ChannelProducer;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -66,36 +65,17 @@ public final class MailboxProducer implements ChannelProducer {
      *     earlier producer ended its stream
      */
     public static MailboxProducer open(final Path path, final ChannelOptions options) {
-        if (options.kind() != ChannelKind.MAILBOX) {
-            throw new IllegalArgumentException(
-                    "options are for a " + options.kind().label() + ", not a mailbox");
-        }
-        ChannelFile file = ChannelFile.openOrCreate(path, options);
-        try {
-            return attach(file);
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        return ChannelFile.openRole(
+                path,
+                options,
+                ChannelKind.MAILBOX,
+                Role.PRODUCER,
+                file -> new MailboxProducer(file, file.buffer(), file.maxMessageLength()));
     }
 
     /** Opens with the default options. */
     public static MailboxProducer open(final Path path) {
         return open(path, ChannelOptions.mailbox());
-    }
-
-    /** Takes the producer role on an opened mailbox file. */
-    static MailboxProducer attach(final ChannelFile file) {
-        file.acquireRole(Role.PRODUCER);
-        if (file.roleStateAcquire(Role.PRODUCER) == RoleState.CLOSED) {
-            throw new ChannelException(
-                    ChannelException.Reason.CLOSED,
-                    file.path() + " was closed by an earlier producer (end of stream): it takes no new messages; delete"
-                            + " it or use another file");
-        }
-        MailboxProducer producer = new MailboxProducer(file, file.buffer(), file.maxMessageLength());
-        file.roleStateRelease(RoleState.ATTACHED);
-        return producer;
     }
 
     /**

@@ -68,20 +68,12 @@ public final class RingConsumer implements ChannelConsumer {
      * @throws ChannelException when the file is not a usable ring or a live consumer holds it
      */
     public static RingConsumer open(final Path path, final ChannelOptions options) {
-        if (options.kind() != ChannelKind.RING) {
-            throw new IllegalArgumentException(
-                    "options are for a " + options.kind().label() + ", not a ring");
-        }
-        ChannelFile file = ChannelFile.openOrCreate(path, options);
-        try {
-            file.acquireRole(Role.CONSUMER);
-            RingConsumer consumer = new RingConsumer(file, file.buffer(), file.capacity());
-            file.roleStateRelease(RoleState.ATTACHED);
-            return consumer;
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        return ChannelFile.openRole(
+                path,
+                options,
+                ChannelKind.RING,
+                Role.CONSUMER,
+                file -> new RingConsumer(file, file.buffer(), file.capacity()));
     }
 
     /** Opens with the default options (1 MiB when creating). */

@@ -20,7 +20,6 @@ import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.ChannelProducer;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -81,26 +80,12 @@ public final class RingProducer implements ChannelProducer {
      *     earlier producer ended its stream
      */
     public static RingProducer open(final Path path, final ChannelOptions options) {
-        if (options.kind() != ChannelKind.RING) {
-            throw new IllegalArgumentException(
-                    "options are for a " + options.kind().label() + ", not a ring");
-        }
-        ChannelFile file = ChannelFile.openOrCreate(path, options);
-        try {
-            file.acquireRole(Role.PRODUCER);
-            if (file.roleStateAcquire(Role.PRODUCER) == RoleState.CLOSED) {
-                throw new ChannelException(
-                        ChannelException.Reason.CLOSED,
-                        path + " was closed by an earlier producer (end of stream): it takes no new messages; delete"
-                                + " it or use another file");
-            }
-            RingProducer producer = new RingProducer(file, file.buffer(), file.capacity());
-            file.roleStateRelease(RoleState.ATTACHED);
-            return producer;
-        } catch (RuntimeException e) {
-            file.close();
-            throw e;
-        }
+        return ChannelFile.openRole(
+                path,
+                options,
+                ChannelKind.RING,
+                Role.PRODUCER,
+                file -> new RingProducer(file, file.buffer(), file.capacity()));
     }
 
     /** Opens with the default options (1 MiB when creating). */
