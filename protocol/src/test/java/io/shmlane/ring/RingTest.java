@@ -303,6 +303,19 @@ class RingTest {
     }
 
     @Test
+    void shouldSeeEndOfStreamOnlyAfterDrainingTheLastRecord() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        producer.offer(filled(8, 1), 0, 8);
+        producer.close();
+        assertThat(consumer.isEndOfStream()).as("a record is still waiting").isFalse();
+        assertThat(consumer.receive(this::record, 10, IdleStrategy.defaults())).isEqualTo(1);
+        assertThat(consumer.isEndOfStream()).isTrue();
+        assertThat(consumer.receive(this::record, 10, IdleStrategy.defaults()))
+                .isEqualTo(ChannelConsumer.END_OF_STREAM);
+    }
+
+    @Test
     void shouldRejectCapacityMismatchOnAttach() {
         Path path = dir.resolve("r.shm");
         RingProducer.open(path, ChannelOptions.ring().withCapacity(4096)).detach();
