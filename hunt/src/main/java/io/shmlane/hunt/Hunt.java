@@ -1,0 +1,384 @@
+package io.shmlane.hunt;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Regression hunting. Without {@code --mutants}: a campaign of randomized rounds until the time budget
+ * is spent, each round one slice of the suite (a jcstress test class or a process scenario) on a JDK
+ * and a JIT mode drawn at random, with a fresh seed. With {@code --mutants}: the suite against every
+ * mutant of {@code hunt/mutants/}, each in a scratch copy of the repository, cheapest stage first.
+ * Every failure prints the command that replays it. Ctrl-C stops the hunt and still writes the summary.
+ */
+@Command(
+        name = "hunt",
+        mixinStandardHelpOptions = true,
+        description = "Long randomized campaigns over JDKs and JIT modes, or the suite against every mutant.")
+public final class Hunt implements Callable<Integer> {
+    @Option(names = "--budget", defaultValue = "10m", description = "Time budget, e.g. 90s, 10m, 2h (default 10m).")
+    String budget;
+
+    @Option(
+            names = "--jdks",
+            split = ",",
+            description = "JAVA_HOMEs to hunt on (default: every JDK in /usr/lib/jvm and this one).")
+    List<Path> jdks;
+
+    @Option(
+            names = "--jit",
+            split = ",",
+            defaultValue = "default,c1,nontiered",
+            description =
+                    "JIT modes: default, c1 (-XX:TieredStopAtLevel=1), nontiered (-XX:-TieredCompilation), int (-Xint).")
+    List<String> jitModes;
+
+    @Option(names = "--mutants", description = "Run the suite against every mutant (or those named with --only).")
+    boolean mutants;
+
+    @Option(names = "--only", split = ",", description = "With --mutants: only these mutants.")
+    List<String> only;
+
+    @Option(
+            names = "--stages",
+            split = ",",
+            defaultValue = "unit,jcstress,process",
+            description = "With --mutants: the stages, cheapest first (default unit,jcstress,process).")
+    List<String> stages;
+
+    @Option(names = "--all-stages", description = "With --mutants: run every stage even after one killed the mutant.")
+    boolean allStages;
+
+    @Option(names = "--scale", defaultValue = "2", description = "process.scale for campaign rounds (default 2).")
+    int scale;
+
+    @Option(names = "--seed", description = "Seed of the campaign's draws (default: time based, printed).")
+    Long seed;
+
+    @Option(names = "--root", defaultValue = ".", description = "The repository root (default: current directory).")
+    Path root;
+
+    @Option(names = "--out", description = "Where to write hunt-summary.json (default ROOT/hunt/target/hunt).")
+    Path out;
+
+    private final List<Map<String, Object>> rounds = new ArrayList<>();
+    private final List<Map<String, Object>> mutantResults = new ArrayList<>();
+    private final Progress progress = new Progress();
+    private volatile Process current;
+    private volatile boolean stopping;
+    private long start;
+    private long deadline;
+
+    public static void main(final String[] args) {
+        System.exit(new CommandLine(new Hunt()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        root = root.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve("mvnw")) || !Files.isDirectory(root.resolve("hunt/mutants"))) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "run from the repository root, or give --root: no mvnw or hunt/mutants in " + root);
+        }
+        out = out != null ? out : root.resolve("hunt/target/hunt");
+        Files.createDirectories(out);
+        long budgetNanos = parseBudget(budget).toNanos();
+        start = System.nanoTime();
+        deadline = start + budgetNanos;
+        long drawSeed = seed != null ? seed : System.nanoTime();
+        List<Path> homes = jdks != null ? jdks : Jdks.discover();
+        System.out.printf(
+                Locale.ROOT, "hunt: budget %s, JDKs %s, JIT %s, seed %d%n", budget, homes, jitModes, drawSeed);
+        Thread hook = new Thread(this::onInterrupt, "hunt-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (mutants) {
+                huntMutants(homes.get(0));
+            } else {
+                campaign(homes, new SplittableRandom(drawSeed), drawSeed);
+            }
+        } finally {
+            progress.done();
+            writeSummary(drawSeed, homes);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook writes the summary
+            }
+        }
+        long failures =
+                rounds.stream().filter(r -> !"pass".equals(r.get("outcome"))).count();
+        long survivors = mutantResults.stream()
+                .filter(m -> !Boolean.TRUE.equals(m.get("killed")))
+                .count();
+        System.out.printf(
+                Locale.ROOT,
+                "hunt: %d rounds, %d failed; %d mutants, %d survived; summary in %s%n",
+                rounds.size(),
+                failures,
+                mutantResults.size(),
+                survivors,
+                out.resolve("hunt-summary.json"));
+        return failures == 0 && survivors == 0 ? 0 : 1;
+    }
+
+    private void campaign(final List<Path> homes, final SplittableRandom random, final long drawSeed) {
+        List<Slice> slices = Slice.campaignSlices(root);
+        while (!stopping && System.nanoTime() < deadline) {
+            Path jdk = homes.get(random.nextInt(homes.size()));
+            String jit = jitModes.get(random.nextInt(jitModes.size()));
+            Slice slice = slices.get(random.nextInt(slices.size()));
+            long roundSeed = random.nextLong();
+            List<String> command = slice.command(Jdks.jitFlags(jit), roundSeed, scale);
+            Map<String, Object> round =
+                    run(root, jdk, command, slice.modules(), slice.name() + " on " + Jdks.label(jdk) + "/" + jit);
+            round.put("jdk", Jdks.label(jdk));
+            round.put("jit", jit);
+            round.put("slice", slice.name());
+            round.put("seed", roundSeed);
+            rounds.add(round);
+            if (!"pass".equals(round.get("outcome")) && !stopping) {
+                progress.println("FAILED " + slice.name() + " on " + Jdks.label(jdk) + "/" + jit + ": "
+                        + round.get("failures") + "\n  replay: " + round.get("replay"));
+            }
+        }
+    }
+
+    private void huntMutants(final Path jdk) throws IOException {
+        List<Mutant> catalogue = Mutant.catalogue(root.resolve("hunt/mutants"));
+        for (Mutant mutant : catalogue) {
+            if (stopping || System.nanoTime() >= deadline) {
+                break;
+            }
+            if (only != null && !only.contains(mutant.name())) {
+                continue;
+            }
+            Path workspace = Workspace.copyOf(root, out.resolve("workspaces").resolve(mutant.name()));
+            mutant.applyIn(workspace);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("name", mutant.name());
+            result.put("description", mutant.description());
+            result.put("file", mutant.file());
+            List<Map<String, Object>> stageResults = new ArrayList<>();
+            LinkedHashSet<String> killers = new LinkedHashSet<>();
+            long mutantStart = System.nanoTime();
+            Double secondsToKill = null;
+            for (String stage : stages) {
+                if (stopping || System.nanoTime() >= deadline) {
+                    break;
+                }
+                Slice slice = Slice.forMutant(stage, mutant);
+                Map<String, Object> stageResult = run(
+                        workspace,
+                        jdk,
+                        slice.command(List.of(), 1L, 1),
+                        slice.modules(),
+                        mutant.name() + " / " + stage);
+                stageResult.put("stage", stage);
+                stageResults.add(stageResult);
+                if (!"pass".equals(stageResult.get("outcome"))) {
+                    @SuppressWarnings("unchecked")
+                    List<String> failed = (List<String>) stageResult.get("failures");
+                    failed.forEach(f -> killers.add(stage + ": " + f));
+                    if (secondsToKill == null) {
+                        secondsToKill = (System.nanoTime() - mutantStart) / 1e9;
+                    }
+                    if (!allStages) {
+                        break;
+                    }
+                }
+            }
+            result.put("killed", !killers.isEmpty());
+            result.put("killers", new ArrayList<>(killers));
+            result.put("secondsToKill", secondsToKill);
+            result.put("stages", stageResults);
+            mutantResults.add(result);
+            progress.println(String.format(
+                    Locale.ROOT,
+                    "mutant %-36s %s",
+                    mutant.name(),
+                    killers.isEmpty()
+                            ? "SURVIVED"
+                            : "killed in " + String.format(Locale.ROOT, "%.0f s", secondsToKill) + " by "
+                                    + killers.iterator().next()
+                                    + (killers.size() > 1 ? " (+" + (killers.size() - 1) + ")" : "")));
+        }
+    }
+
+    /** Runs one Maven command in {@code dir} with {@code jdk}, bounded by the budget; collects what failed. */
+    private Map<String, Object> run(
+            final Path dir, final Path jdk, final List<String> command, final List<String> modules, final String what) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        String replay = "JAVA_HOME=" + jdk + " "
+                + String.join(" ", command.stream().map(Hunt::quote).toList());
+        result.put("command", replay);
+        result.put("replay", "(cd " + dir + " && " + replay + ")");
+        long roundStart = System.nanoTime();
+        int exit;
+        try {
+            Path log = Files.createDirectories(out.resolve("logs"))
+                    .resolve(String.format(
+                            Locale.ROOT,
+                            "%03d-%s.log",
+                            rounds.size() + mutantResults.size() + 1,
+                            what.replaceAll("[^A-Za-z0-9.-]+", "_")));
+            result.put("log", log.toString());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().put("JAVA_HOME", jdk.toString());
+            current = builder.start();
+            while (!current.waitFor(1, TimeUnit.SECONDS)) {
+                progress.show(what, elapsedSeconds(), (deadline - System.nanoTime()) / 1e9, failuresSoFar());
+                if (stopping || System.nanoTime() >= deadline) {
+                    current.descendants().forEach(ProcessHandle::destroyForcibly);
+                    current.destroyForcibly().waitFor();
+                    result.put("outcome", "stopped");
+                    result.put("failures", List.of());
+                    result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
+                    return result;
+                }
+            }
+            exit = current.exitValue();
+        } catch (IOException e) {
+            result.put("outcome", "error");
+            result.put("failures", List.of("could not run: " + e));
+            result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+            result.put("outcome", "stopped");
+            result.put("failures", List.of());
+            return result;
+        }
+        List<String> failed =
+                new ArrayList<>(new LinkedHashSet<>(TestResults.failedTests(dir, modules.toArray(String[]::new))));
+        if (exit != 0 && failed.isEmpty()) {
+            failed.add("build failed with exit " + exit
+                    + " (no test report: compile error, crash or timeout; see the log)");
+        }
+        result.put("exitCode", exit);
+        result.put("outcome", exit == 0 ? "pass" : "fail");
+        result.put("failures", failed);
+        result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
+        return result;
+    }
+
+    private long failuresSoFar() {
+        return rounds.stream().filter(r -> "fail".equals(r.get("outcome"))).count()
+                + mutantResults.stream()
+                        .filter(m -> Boolean.TRUE.equals(m.get("killed")))
+                        .count();
+    }
+
+    private double elapsedSeconds() {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private void onInterrupt() {
+        stopping = true;
+        Process p = current;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    private void writeSummary(final long drawSeed, final List<Path> homes) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("schemaVersion", 1);
+        summary.put("generatedAt", Instant.now().toString());
+        summary.put("mode", mutants ? "mutants" : "campaign");
+        summary.put("budget", budget);
+        summary.put("elapsedSeconds", elapsedSeconds());
+        summary.put("interrupted", stopping);
+        summary.put("seed", drawSeed);
+        summary.put("jdks", homes.stream().map(Jdks::label).toList());
+        summary.put("jitModes", jitModes);
+        summary.put("rounds", rounds);
+        summary.put("mutants", mutantResults);
+        long killed = mutantResults.stream()
+                .filter(m -> Boolean.TRUE.equals(m.get("killed")))
+                .count();
+        summary.put("mutationScore", mutantResults.isEmpty() ? null : (double) killed / mutantResults.size());
+        try {
+            Files.writeString(out.resolve("hunt-summary.json"), Json.write(summary), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            System.err.println("hunt: could not write the summary: " + e);
+        }
+    }
+
+    static Duration parseBudget(final String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        long factor = t.endsWith("h") ? 3600 : t.endsWith("m") ? 60 : 1;
+        String number = t.replaceAll("[hms]$", "");
+        try {
+            return Duration.ofMillis((long) (Double.parseDouble(number) * factor * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--budget must look like 90s, 10m or 2h: " + text, e);
+        }
+    }
+
+    private static String quote(final String arg) {
+        return arg.matches("[A-Za-z0-9_./=:,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    /** The live progress line. */
+    static final class Progress {
+        private final boolean tty = System.console() != null;
+        private final PrintStream out = System.out;
+        private long lastLine;
+
+        synchronized void show(final String what, final double elapsed, final double remaining, final long failures) {
+            String line = String.format(
+                    Locale.ROOT,
+                    "[hunt %s elapsed, %s left, %d failures] %s",
+                    clock(elapsed),
+                    clock(Math.max(0, remaining)),
+                    failures,
+                    what);
+            if (tty) {
+                out.print("\r" + line + "\u001B[K");
+                out.flush();
+            } else if (System.nanoTime() - lastLine > 30_000_000_000L) {
+                out.println(line);
+                lastLine = System.nanoTime();
+            }
+        }
+
+        synchronized void println(final String line) {
+            out.print(tty ? "\r\u001B[K" : "");
+            out.println(line);
+        }
+
+        synchronized void done() {
+            if (tty) {
+                out.print("\r\u001B[K");
+            }
+        }
+
+        private static String clock(final double seconds) {
+            long s = (long) seconds;
+            return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        }
+    }
+}

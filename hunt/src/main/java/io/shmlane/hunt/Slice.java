@@ -1,0 +1,138 @@
+package io.shmlane.hunt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** One slice of the suite that a hunt round runs: a Maven command over a few modules. */
+final class Slice {
+    private static final List<String> QUIET_BUILD =
+            List.of("-Dspotless.check.skip=true", "-Dspotbugs.skip=true", "-Denforcer.skip=true");
+    private static final List<String> ONLY_FAILSAFE = List.of(
+            "-Dtest=NoUnitTests", "-Dsurefire.failIfNoSpecifiedTests=false", "-Dfailsafe.failIfNoSpecifiedTests=false");
+
+    private final String name;
+    private final List<String> modules;
+    private final Kind kind;
+    private final String selection;
+
+    private enum Kind {
+        UNIT,
+        JCSTRESS,
+        PROCESS
+    }
+
+    private Slice(final String name, final List<String> modules, final Kind kind, final String selection) {
+        this.name = name;
+        this.modules = modules;
+        this.kind = kind;
+        this.selection = selection;
+    }
+
+    /** Campaign slices: each jcstress test class of the protocol, and each process scenario. */
+    static List<Slice> campaignSlices(final Path root) {
+        List<Slice> slices = new ArrayList<>();
+        for (String area : List.of("mailbox", "ring", "header")) {
+            for (String test : classesIn(
+                    root.resolve("jcstress-tests/src/test/java/io/shmlane/jcstress")
+                            .resolve(area),
+                    "")) {
+                slices.add(jcstress(test));
+            }
+        }
+        for (String it : classesIn(root.resolve("process-tests/src/test/java/io/shmlane/process"), "IT")) {
+            if (!it.equals("BlackBoxIT")) {
+                slices.add(process(it));
+            }
+        }
+        if (slices.isEmpty()) {
+            throw new IllegalStateException("no jcstress test class and no process scenario found under " + root);
+        }
+        return slices;
+    }
+
+    /** The slice of {@code stage} that targets {@code mutant}. */
+    static Slice forMutant(final String stage, final Mutant mutant) {
+        switch (stage) {
+            case "unit":
+                return new Slice("unit", List.of("protocol"), Kind.UNIT, null);
+            case "jcstress":
+                return jcstress(mutant.isMailbox() ? "MailboxHandOff" : "RingHandOff");
+            case "process":
+                return process("");
+            default:
+                throw new IllegalArgumentException("unknown stage '" + stage + "': use unit, jcstress or process");
+        }
+    }
+
+    private static Slice jcstress(final String testClass) {
+        return new Slice("jcstress " + testClass, List.of("jcstress-tests"), Kind.JCSTRESS, testClass);
+    }
+
+    private static Slice process(final String it) {
+        return new Slice(
+                "process " + (it.isEmpty() ? "all scenarios" : it), List.of("process-tests"), Kind.PROCESS, it);
+    }
+
+    String name() {
+        return name;
+    }
+
+    List<String> modules() {
+        return modules;
+    }
+
+    /** The Maven command: {@code jitFlags} for the test JVMs, {@code seed} and {@code scale} for scenarios. */
+    List<String> command(final List<String> jitFlags, final long seed, final int scale) {
+        List<String> command = new ArrayList<>(List.of("./mvnw", "-o", "-B"));
+        switch (kind) {
+            case UNIT:
+                command.addAll(List.of("-pl", "protocol", "test"));
+                break;
+            case JCSTRESS:
+                command.addAll(List.of("-pl", "jcstress-tests", "-am", "verify"));
+                command.addAll(ONLY_FAILSAFE);
+                command.add("-Dit.test=JcstressSuiteIT");
+                command.add("-Djcstress.tests=" + selection);
+                if (!jitFlags.isEmpty()) {
+                    command.add("-Djcstress.jvmArgsPrepend=" + String.join(" ", jitFlags));
+                }
+                break;
+            case PROCESS:
+                command.addAll(List.of("-pl", "process-tests", "-am", "verify"));
+                command.addAll(ONLY_FAILSAFE);
+                if (!selection.isEmpty()) {
+                    command.add("-Dit.test=" + selection);
+                }
+                command.add("-Dprocess.seed=" + seed);
+                command.add("-Dprocess.scale=" + scale);
+                if (!jitFlags.isEmpty()) {
+                    command.add("-Dprocess.childJvmArgs=" + String.join(" ", jitFlags));
+                }
+                break;
+            default:
+                throw new IllegalStateException(kind.name());
+        }
+        command.addAll(QUIET_BUILD);
+        return command;
+    }
+
+    private static List<String> classesIn(final Path dir, final String suffix) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(suffix + ".java"))
+                    .map(n -> n.substring(0, n.length() - ".java".length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.shmlane.hunt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** Reads which tests failed from Surefire/Failsafe XML and the jcstress summary of a build tree. */
+final class TestResults {
+    private static final Pattern JCSTRESS_FAIL =
+            Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"[^{}]*?\"verdict\"\\s*:\\s*\"(FAIL|ERROR|NOT_RUN)\"");
+
+    private TestResults() {}
+
+    /** "Class.method" of every failed or errored test case in the report directories under {@code root}. */
+    static List<String> failedTests(final Path root, final String... modules) {
+        List<String> failed = new ArrayList<>();
+        for (String module : modules) {
+            for (String reports : List.of("target/surefire-reports", "target/failsafe-reports")) {
+                Path dir = root.resolve(module).resolve(reports);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.list(dir)) {
+                    files.filter(p -> p.getFileName().toString().startsWith("TEST-")
+                                    && p.toString().endsWith(".xml"))
+                            .sorted()
+                            .forEach(p -> failed.addAll(failedIn(p)));
+                } catch (IOException e) {
+                    failed.add(dir + ": unreadable (" + e + ")");
+                }
+            }
+            failed.addAll(failedJcstress(root.resolve(module).resolve("target/jcstress-summary.json")));
+        }
+        return failed;
+    }
+
+    private static List<String> failedIn(final Path xml) {
+        List<String> failed = new ArrayList<>();
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            Document doc = factory.newDocumentBuilder().parse(xml.toFile());
+            NodeList cases = doc.getElementsByTagName("testcase");
+            for (int i = 0; i < cases.getLength(); i++) {
+                Element testCase = (Element) cases.item(i);
+                if (testCase.getElementsByTagName("failure").getLength() > 0
+                        || testCase.getElementsByTagName("error").getLength() > 0) {
+                    String className = testCase.getAttribute("classname");
+                    failed.add(
+                            className.substring(className.lastIndexOf('.') + 1) + "." + testCase.getAttribute("name"));
+                }
+            }
+        } catch (Exception e) {
+            failed.add(xml.getFileName() + ": unreadable (" + e + ")");
+        }
+        return failed;
+    }
+
+    private static List<String> failedJcstress(final Path summary) {
+        List<String> failed = new ArrayList<>();
+        if (Files.isRegularFile(summary)) {
+            try {
+                Matcher m = JCSTRESS_FAIL.matcher(Files.readString(summary));
+                while (m.find()) {
+                    failed.add("jcstress " + m.group(1) + " " + m.group(2));
+                }
+            } catch (IOException e) {
+                failed.add(summary + ": unreadable (" + e + ")");
+            }
+        }
+        return failed;
+    }
+}

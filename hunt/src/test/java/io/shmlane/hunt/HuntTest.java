@@ -1,0 +1,68 @@
+package io.shmlane.hunt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HuntTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldParseBudgets() {
+        assertThat(Hunt.parseBudget("90s")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(Hunt.parseBudget("10m")).isEqualTo(Duration.ofMinutes(10));
+        assertThat(Hunt.parseBudget("1.5h")).isEqualTo(Duration.ofMinutes(90));
+        assertThatThrownBy(() -> Hunt.parseBudget("soon")).hasMessageContaining("--budget must look like");
+    }
+
+    @Test
+    void shouldMapJitModesToFlags() {
+        assertThat(Jdks.jitFlags("default")).isEmpty();
+        assertThat(Jdks.jitFlags("c1")).containsExactly("-XX:TieredStopAtLevel=1");
+        assertThat(Jdks.jitFlags("nontiered")).containsExactly("-XX:-TieredCompilation");
+        assertThat(Jdks.jitFlags("int")).containsExactly("-Xint");
+        assertThatThrownBy(() -> Jdks.jitFlags("c3")).hasMessageContaining("unknown JIT mode");
+    }
+
+    @Test
+    void shouldFindThisJdk() {
+        assertThat(Jdks.discover()).isNotEmpty().allSatisfy(home -> assertThat(home.resolve("bin/javac"))
+                .exists());
+    }
+
+    @Test
+    void shouldReadFailedTestsFromSurefireXmlAndJcstressSummary() throws Exception {
+        Path reports = Files.createDirectories(dir.resolve("m/target/surefire-reports"));
+        Files.writeString(
+                reports.resolve("TEST-a.B.xml"),
+                "<testsuite><testcase classname=\"a.B\" name=\"ok\"/>"
+                        + "<testcase classname=\"a.B\" name=\"bad\"><failure message=\"x\"/></testcase>"
+                        + "<testcase classname=\"a.B\" name=\"boom\"><error/></testcase></testsuite>");
+        Files.writeString(
+                dir.resolve("m/target/jcstress-summary.json"),
+                "{\"tests\": [{\"name\": \"r.T.A\", \"reference\": false,"
+                        + " \"verdict\": \"FAIL\", \"outcomes\": [{}]}, {\"name\": \"r.T.B\", \"verdict\": \"PASS\"}]}");
+        assertThat(TestResults.failedTests(dir, "m")).containsExactly("B.bad", "B.boom", "jcstress r.T.A FAIL");
+    }
+
+    @Test
+    void shouldWriteJson() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("a", 1);
+        map.put("b", List.of("x\"y", true));
+        map.put("c", null);
+        map.put("d", 0.5);
+        assertThat(Json.write(map))
+                .isEqualTo(
+                        "{\n  \"a\": 1,\n  \"b\": [\n    \"x\\\"y\",\n    true\n  ],\n  \"c\": null,\n  \"d\": 0.500\n}\n");
+    }
+}
