@@ -65,6 +65,12 @@ public final class Hunt implements Callable<Integer> {
     @Option(names = "--all-stages", description = "With --mutants: run every stage even after one killed the mutant.")
     boolean allStages;
 
+    @Option(
+            names = "--stage-timeout",
+            defaultValue = "20m",
+            description = "With --mutants: a stage still running after this is stopped and counts as a kill (hang).")
+    String stageTimeout;
+
     @Option(names = "--scale", defaultValue = "2", description = "process.scale for campaign rounds (default 2).")
     int scale;
 
@@ -147,8 +153,13 @@ public final class Hunt implements Callable<Integer> {
             Slice slice = slices.get(random.nextInt(slices.size()));
             long roundSeed = random.nextLong();
             List<String> command = slice.command(Jdks.jitFlags(jit), roundSeed, scale);
-            Map<String, Object> round =
-                    run(root, jdk, command, slice.modules(), slice.name() + " on " + Jdks.label(jdk) + "/" + jit);
+            Map<String, Object> round = run(
+                    root,
+                    jdk,
+                    command,
+                    slice.modules(),
+                    slice.name() + " on " + Jdks.label(jdk) + "/" + jit,
+                    Long.MAX_VALUE);
             round.put("jdk", Jdks.label(jdk));
             round.put("jit", jit);
             round.put("slice", slice.name());
@@ -190,7 +201,8 @@ public final class Hunt implements Callable<Integer> {
                         jdk,
                         slice.command(List.of(), 1L, 1),
                         slice.modules(),
-                        mutant.name() + " / " + stage);
+                        mutant.name() + " / " + stage,
+                        parseBudget(stageTimeout).toNanos());
                 stageResult.put("stage", stage);
                 stageResults.add(stageResult);
                 if (!"pass".equals(stageResult.get("outcome"))) {
@@ -224,7 +236,12 @@ public final class Hunt implements Callable<Integer> {
 
     /** Runs one Maven command in {@code dir} with {@code jdk}, bounded by the budget; collects what failed. */
     private Map<String, Object> run(
-            final Path dir, final Path jdk, final List<String> command, final List<String> modules, final String what) {
+            final Path dir,
+            final Path jdk,
+            final List<String> command,
+            final List<String> modules,
+            final String what,
+            final long timeoutNanos) {
         Map<String, Object> result = new LinkedHashMap<>();
         String replay = "JAVA_HOME=" + jdk + " "
                 + String.join(" ", command.stream().map(Hunt::quote).toList());
@@ -246,7 +263,16 @@ public final class Hunt implements Callable<Integer> {
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", jdk.toString());
             current = builder.start();
+            long stageDeadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : roundStart + timeoutNanos;
             while (!current.waitFor(1, TimeUnit.SECONDS)) {
+                if (System.nanoTime() - stageDeadline > 0 && stageDeadline != Long.MAX_VALUE) {
+                    current.descendants().forEach(ProcessHandle::destroyForcibly);
+                    current.destroyForcibly().waitFor();
+                    result.put("outcome", "fail");
+                    result.put("failures", List.of("hung: still running after " + stageTimeout + ", stopped"));
+                    result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
+                    return result;
+                }
                 progress.show(what, elapsedSeconds(), (deadline - System.nanoTime()) / 1e9, failuresSoFar());
                 if (stopping || System.nanoTime() >= deadline) {
                     current.descendants().forEach(ProcessHandle::destroyForcibly);
