@@ -107,7 +107,10 @@ public final class ChannelBuffers {
         return file != null ? file.path().toString() : "buffer";
     }
 
-    /** Checks that {@code buffer} can hold a channel of {@code kind} and {@code capacity}. */
+    /**
+     * Checks that {@code buffer} can hold a channel of {@code kind} and {@code capacity}, and, when its
+     * header is published, that the header says the same kind and capacity.
+     */
     public static void checkWrappable(final ByteBuffer buffer, final ChannelKind kind, final int capacity) {
         int length = fileLength(kind, capacity);
         if (buffer.capacity() < length) {
@@ -116,6 +119,14 @@ public final class ChannelBuffers {
         }
         if (buffer.order() != ByteOrder.nativeOrder() || !buffer.isDirect()) {
             throw new IllegalArgumentException("buffer must be direct and in native byte order");
+        }
+        if (versionAcquire(buffer) != 0) {
+            int headerKind = (int) INT.get(buffer, KIND_OFFSET);
+            int headerCapacity = (int) INT.get(buffer, CAPACITY_OFFSET);
+            if (headerKind != kind.code() || headerCapacity != capacity) {
+                throw new IllegalArgumentException("buffer's header says kind " + headerKind + " capacity "
+                        + headerCapacity + ", not a " + kind.label() + " of capacity " + capacity);
+            }
         }
     }
 }

@@ -15,7 +15,8 @@ public interface ChannelConsumer extends AutoCloseable {
 
     /**
      * Hands up to {@code limit} waiting messages to {@code handler}, in order, and then gives their
-     * space back to the producer. Never blocks.
+     * space back to the producer. Never blocks. If the handler throws, the messages handed over so far
+     * (the throwing one included) are consumed and the exception propagates.
      *
      * @return how many messages were handled, 0 when none was waiting
      */

@@ -6,6 +6,11 @@ import java.nio.ByteBuffer;
  * Receives messages in place: {@code buffer} is the channel's shared mapping, the payload is
  * {@code length} bytes at absolute index {@code index}. Read it with absolute accesses before
  * returning; the space is handed back to the producer after the batch, so keep no reference to it.
+ *
+ * <p>A handler that throws has consumed its message: the exception leaves {@code poll}, and the
+ * message and those before it in the batch are acknowledged (the mailbox hands its slot back, the ring
+ * releases its head past them), as Agrona's ring buffers do. Handle errors inside the handler to keep
+ * the message.
  */
 @FunctionalInterface
 public interface MessageHandler {

@@ -224,8 +224,8 @@ public final class RingProducer implements ChannelProducer {
         tail = claimedTail;
         nextSequence++;
         claimedRecordIndex = -1;
-        // release: informative only (inspect, progress); nothing reads it on a message path
-        LONG.setRelease(buffer, PRODUCER_POSITION_OFFSET, tail);
+        // opaque: informative only (inspect, progress); no ordering needed, so no barrier on ARM
+        LONG.setOpaque(buffer, PRODUCER_POSITION_OFFSET, tail);
     }
 
     /** Drops the open claim; nothing was published and the sequence number is reused. */
