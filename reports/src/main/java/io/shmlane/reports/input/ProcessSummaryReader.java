@@ -1,0 +1,172 @@
+package io.shmlane.reports.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shmlane.reports.model.KeyValue;
+import io.shmlane.reports.model.Link;
+import io.shmlane.reports.model.ProcessRun;
+import io.shmlane.reports.model.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads the process scenarios' summaries written by {@code process-tests} (schema 1, documented in {@code
+ * process-tests/README.md}): one file per scenario under {@code target/process-summary/}, each with its own time (so a
+ * scenario left from an earlier build is told apart), else the combined {@code target/process-summary.json}. Copies
+ * each scenario's log directory next to the page.
+ */
+public final class ProcessSummaryReader {
+    /** The per-scenario directory, relative to the module's {@code target}. */
+    static final String SCENARIO_DIRECTORY = "process-summary";
+    /** The combined file, relative to the module's {@code target}. */
+    static final String COMBINED_FILE = "process-summary.json";
+    /** Where the logs are copied, relative to the report directory. */
+    static final String LOG_TARGET = "process-logs";
+
+    private ProcessSummaryReader() {}
+
+    /**
+     * Reads the scenarios under {@code target}.
+     *
+     * @return the scenarios, null when there is no summary at all
+     */
+    public static ProcessRun read(final Path target, final ReadContext context) throws IOException {
+        List<Scenario> scenarios = new ArrayList<>();
+        List<String> missingLogs = new ArrayList<>();
+        Instant newest = null;
+        Path directory = target.resolve(SCENARIO_DIRECTORY);
+        Path combined = target.resolve(COMBINED_FILE);
+        List<Path> files = List.of();
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> list = Files.list(directory)) {
+                files = list.filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .sorted()
+                        .toList();
+            }
+        }
+        if (!files.isEmpty()) {
+            for (Path file : files) {
+                Instant modified = ReadContext.modified(file);
+                newest = newer(newest, modified);
+                scenarios.add(scenario(Json.readObject(file), target, context, context.isStale(modified), missingLogs));
+            }
+        } else if (Files.isRegularFile(combined)) {
+            Instant modified = ReadContext.modified(combined);
+            newest = modified;
+            for (JsonNode node : Json.array(Json.readObject(combined), "scenarios")) {
+                scenarios.add(scenario(node, target, context, context.isStale(modified), missingLogs));
+            }
+        } else {
+            return null;
+        }
+        if (!missingLogs.isEmpty()) {
+            context.warn("the logs of " + missingLogs.size() + " scenario(s) are gone, e.g. " + missingLogs.get(0));
+        }
+        scenarios.sort(Comparator.comparing((Scenario s) -> !s.failed()).thenComparing(Scenario::scenario));
+        boolean stale = scenarios.stream().allMatch(Scenario::stale);
+        return new ProcessRun(stale, newest == null ? null : newest.toString(), List.copyOf(scenarios));
+    }
+
+    private static Scenario scenario(
+            final JsonNode node,
+            final Path target,
+            final ReadContext context,
+            final boolean stale,
+            final List<String> missingLogs) {
+        String testClass = Json.text(node, "testClass");
+        String testMethod = Json.text(node, "testMethod");
+        String name = Json.text(node, "scenario");
+        if (name == null) {
+            name = (testClass == null ? "?" : testClass) + "." + (testMethod == null ? "?" : testMethod);
+        }
+        return new Scenario(
+                name,
+                Anchors.of("process", name),
+                testClass,
+                testMethod,
+                Json.text(node, "channel"),
+                Json.text(node, "outcome"),
+                Json.text(node, "failure"),
+                Json.number(node, "messages", 0),
+                Json.number(node, "lost", 0),
+                Json.number(node, "duplicated", 0),
+                Json.number(node, "reordered", 0),
+                Json.number(node, "torn", 0),
+                Json.number(node, "redelivered", 0),
+                Json.number(node, "kills", 0),
+                Json.decimal(node, "seconds", 0),
+                Json.numberOrNull(node, "seed"),
+                Json.intOrNull(node, "scale"),
+                Json.text(node, "java"),
+                stale,
+                logs(Json.text(node, "logDir"), testClass, target, context, missingLogs),
+                details(Json.object(node, "details")));
+    }
+
+    /** The scenario's log directory as recorded, else the same directory under this checkout's module. */
+    private static List<Link> logs(
+            final String recorded,
+            final String testClass,
+            final Path target,
+            final ReadContext context,
+            final List<String> missingLogs) {
+        if (recorded == null) {
+            return List.of();
+        }
+        Path directory;
+        try {
+            directory = Path.of(recorded);
+        } catch (InvalidPathException e) {
+            return List.of();
+        }
+        Path name = directory.getFileName();
+        if (!Files.isDirectory(directory) && name != null) {
+            Path moved = target.resolve("process-logs");
+            directory = testClass == null
+                    ? moved.resolve(name)
+                    : moved.resolve(testClass).resolve(name);
+        }
+        if (!Files.isDirectory(directory) || name == null) {
+            missingLogs.add(recorded);
+            return List.of();
+        }
+        String group = testClass == null ? "scenario" : testClass;
+        return List.copyOf(
+                context.artifacts().copyLogs(directory, LOG_TARGET + "/" + safe(group) + "/" + safe(name.toString())));
+    }
+
+    private static List<KeyValue> details(final JsonNode details) {
+        List<KeyValue> list = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> field : details.properties()) {
+            JsonNode value = field.getValue();
+            String text;
+            if (value.isArray()) {
+                List<String> parts = new ArrayList<>();
+                value.forEach(v -> parts.add(v.isValueNode() ? v.asText() : v.toString()));
+                text = String.join(", ", parts);
+            } else {
+                text = value.isValueNode() ? value.asText() : value.toString();
+            }
+            list.add(new KeyValue(field.getKey(), text));
+        }
+        return List.copyOf(list);
+    }
+
+    private static String safe(final String name) {
+        return name.replaceAll("[^A-Za-z0-9._\\-]+", "_");
+    }
+
+    private static Instant newer(final Instant a, final Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+}
