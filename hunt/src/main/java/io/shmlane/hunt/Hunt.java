@@ -268,8 +268,11 @@ public final class Hunt implements Callable<Integer> {
                 if (System.nanoTime() - stageDeadline > 0 && stageDeadline != Long.MAX_VALUE) {
                     current.descendants().forEach(ProcessHandle::destroyForcibly);
                     current.destroyForcibly().waitFor();
+                    List<String> failed = new ArrayList<>(
+                            new LinkedHashSet<>(TestResults.failedTests(dir, modules.toArray(String[]::new))));
+                    failed.add("hung: still running after " + stageTimeout + ", stopped");
                     result.put("outcome", "fail");
-                    result.put("failures", List.of("hung: still running after " + stageTimeout + ", stopped"));
+                    result.put("failures", failed);
                     result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
                     return result;
                 }

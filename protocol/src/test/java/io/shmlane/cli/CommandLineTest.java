@@ -124,6 +124,7 @@ class CommandLineTest {
         int[] producerExit = {-1};
         Thread producer = new Thread(() -> producerExit[0] = Main.execute(
                 "producer", "--file", file, "--count", "2000", "--size", "random", "--seed", "7", "--quiet"));
+        producer.setDaemon(true); // a hung producer must not keep the test JVM alive
         producer.start();
         assertThat(Main.execute("consumer", "--file", file, "--quiet")).isEqualTo(ExitCodes.OK);
         producer.join();

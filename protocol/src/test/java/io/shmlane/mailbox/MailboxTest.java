@@ -230,6 +230,7 @@ class MailboxTest {
                     failure.set(t);
                 }
             });
+            producerThread.setDaemon(true); // a hung producer must not keep the test JVM alive
             producerThread.start();
             IdleStrategy idle = IdleStrategy.defaults();
             while (consumer.receive(

@@ -374,6 +374,7 @@ class RingTest {
                 failure.set(t);
             }
         });
+        producerThread.setDaemon(true); // a hung producer must not keep the test JVM alive
         producerThread.start();
         RingConsumer consumer = RingConsumer.wrap(shared, 4096);
         long[] expected = {0};
