@@ -444,7 +444,12 @@ public final class ChannelFile implements AutoCloseable {
         try {
             return channel.size() < fileLength;
         } catch (IOException e) {
-            return true;
+            // the channel may be closed (an interrupt closes it); the path's size still tells
+            try {
+                return Files.size(path) < fileLength;
+            } catch (IOException gone) {
+                return true;
+            }
         }
     }
 

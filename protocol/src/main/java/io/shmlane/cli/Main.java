@@ -47,8 +47,8 @@ public final class Main implements Runnable {
             return cli.execute(args);
         } catch (InternalError fault) {
             // SIGBUS on a mapped page, raised asynchronously where the command could not translate it
-            System.err.println("shmlane: a mapped-memory access failed (" + fault.getMessage()
-                    + "): the channel file was truncated or removed while in use; stop both sides and delete it");
+            System.err.println("shmlane: the channel file was truncated while mapped (a mapped-memory access"
+                    + " failed): the channel is unusable; stop both sides and delete it");
             return ExitCodes.BAD_CHANNEL;
         }
     }

@@ -105,10 +105,16 @@ final class ProducerCommand implements Callable<Integer> {
             finished = true;
             summary(out, first, n, start, end, sizes);
         } finally {
+            // a stop signal's interrupt must not reach the close: an interrupted FileChannel call
+            // closes the channel, and the end of stream would be lost
+            boolean interrupted = Thread.interrupted();
             if (finished) {
                 producer.close(); // end of stream
             } else {
                 producer.detach(); // an error is no end of stream: a new producer may continue
+            }
+            if (interrupted && !stop.requested()) {
+                Thread.currentThread().interrupt();
             }
         }
         return ExitCodes.OK;

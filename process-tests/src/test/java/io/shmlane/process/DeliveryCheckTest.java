@@ -1,0 +1,103 @@
+package io.shmlane.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The checker the process tests rely on must catch every kind of delivery failure. */
+class DeliveryCheckTest {
+    @Test
+    void shouldAcceptEveryMessageOnceInOrder() {
+        DeliveryReport report = DeliveryCheck.expectingRange(5)
+                .delivered("c1", LongList.of(0, 1, 2, 3, 4))
+                .run();
+
+        assertThat(report.exactlyOnceInOrder()).as(report.toString()).isTrue();
+        assertThat(report.problems()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheFirstLostMessage() {
+        DeliveryReport report = DeliveryCheck.expectingRange(6)
+                .delivered("c1", LongList.of(0, 1, 3, 5))
+                .run();
+
+        assertThat(report.lost).isEqualTo(2);
+        assertThat(report.firstLost).isEqualTo(2);
+        assertThat(report.problems())
+                .containsExactly("first lost: Msg-2 never consumed (expected after Msg-1); 2 lost in all");
+    }
+
+    @Test
+    void shouldCountDuplicatesAndReorderings() {
+        DeliveryReport report = DeliveryCheck.expectingRange(4)
+                .delivered("c1", LongList.of(0, 2, 1, 2, 3))
+                .run();
+
+        assertThat(report.duplicated).isEqualTo(1);
+        assertThat(report.reordered).isEqualTo(1);
+        assertThat(report.lost).isZero();
+        assertThat(report.problems())
+                .containsExactly(
+                        "first reordering: Msg-1 after Msg-2 (c1 message line 3)",
+                        "first duplicate: Msg-2 delivered again (c1 message line 4)");
+    }
+
+    @Test
+    void shouldCountRedeliveryAtTheKillPointWithinTheWindow() {
+        DeliveryReport report = DeliveryCheck.expectingRange(8)
+                .redeliveryWindow(3)
+                .delivered("c1", LongList.of(0, 1, 2, 3, 4))
+                .delivered("c2", LongList.of(2, 3, 4, 5, 6, 7), true)
+                .run();
+
+        assertThat(report.exactlyOnceInOrder()).as(report.toString()).isTrue();
+        assertThat(report.redelivered).isEqualTo(3);
+    }
+
+    @Test
+    void shouldTreatRedeliveryBeyondTheWindowAsDuplicates() {
+        DeliveryReport report = DeliveryCheck.expectingRange(8)
+                .redeliveryWindow(2)
+                .delivered("c1", LongList.of(0, 1, 2, 3, 4))
+                .delivered("c2", LongList.of(2, 3, 4, 5, 6, 7), true)
+                .run();
+
+        assertThat(report.redelivered).isEqualTo(2);
+        assertThat(report.duplicated).isEqualTo(1);
+        assertThat(report.problems()).anyMatch(p -> p.contains("beyond the unacknowledged window of 2"));
+    }
+
+    @Test
+    void shouldNotAllowRedeliveryWithoutAKill() {
+        DeliveryReport report = DeliveryCheck.expectingRange(4)
+                .redeliveryWindow(8)
+                .delivered("c1", LongList.of(0, 1, 2))
+                .delivered("c2", LongList.of(2, 3), false)
+                .run();
+
+        assertThat(report.duplicated).isEqualTo(1);
+        assertThat(report.redelivered).isZero();
+    }
+
+    @Test
+    void shouldReportMessagesThatWereNeverProduced() {
+        DeliveryReport report = DeliveryCheck.expecting(LongList.of(10, 11, 12))
+                .delivered("c1", LongList.of(10, 11, 99, 12))
+                .run();
+
+        assertThat(report.unexpected).isEqualTo(1);
+        assertThat(report.exactlyOnceInOrder()).isFalse();
+    }
+
+    @Test
+    void shouldFailOnTornPayloads() {
+        DeliveryReport report = DeliveryCheck.expectingRange(2)
+                .delivered("c1", LongList.of(0, 1))
+                .torn(1)
+                .run();
+
+        assertThat(report.exactlyOnceInOrder()).isFalse();
+        assertThat(report.problems()).containsExactly("first torn: 1 payloads failed their checksum");
+    }
+}
