@@ -302,14 +302,33 @@ public final class Hunt implements Callable<Integer> {
         List<String> failed =
                 new ArrayList<>(new LinkedHashSet<>(TestResults.failedTests(dir, modules.toArray(String[]::new))));
         if (exit != 0 && failed.isEmpty()) {
-            failed.add("build failed with exit " + exit
-                    + " (no test report: compile error, crash or timeout; see the log)");
+            failed.add(buildFailure(Path.of((String) result.get("log")), exit));
         }
         result.put("exitCode", exit);
         result.put("outcome", exit == 0 ? "pass" : "fail");
         result.put("failures", failed);
         result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
         return result;
+    }
+
+    /** What a build that failed without a failed test said: a crashed test JVM, a compile error. */
+    private static String buildFailure(final Path log, final int exit) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                if (lines.get(i).contains("There was an error in the forked process")) {
+                    return "test JVM died: "
+                            + lines.get(i + 1).replace("[ERROR]", "").trim();
+                }
+                if (lines.get(i).contains("COMPILATION ERROR")) {
+                    return "compile error: "
+                            + lines.get(i + 1).replace("[ERROR]", "").trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through to the generic words
+        }
+        return "build failed with exit " + exit + " and no failed test (see the log)";
     }
 
     private long failuresSoFar() {
