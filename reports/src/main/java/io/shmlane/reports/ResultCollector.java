@@ -2,6 +2,7 @@ package io.shmlane.reports;
 
 import io.shmlane.reports.input.Anchors;
 import io.shmlane.reports.input.BenchmarkReader;
+import io.shmlane.reports.input.HuntSummaryReader;
 import io.shmlane.reports.input.JUnitSuite;
 import io.shmlane.reports.input.JUnitXmlReader;
 import io.shmlane.reports.input.JcstressSummaryReader;
@@ -11,6 +12,7 @@ import io.shmlane.reports.model.Area;
 import io.shmlane.reports.model.BenchmarkRun;
 import io.shmlane.reports.model.EnvironmentInfo;
 import io.shmlane.reports.model.Failure;
+import io.shmlane.reports.model.HuntRun;
 import io.shmlane.reports.model.JUnitCase;
 import io.shmlane.reports.model.JUnitModule;
 import io.shmlane.reports.model.JcstressRun;
@@ -29,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * Finds every result of the build under the project root and puts them into one {@link ReportData}: the JUnit XML of
- * every module, the jcstress and process summaries, the benchmark results.
+ * every module, the jcstress and process summaries, the benchmark results, the regression hunts.
  */
 public final class ResultCollector {
     /** The module of the jcstress tests: its Failsafe results count for the jcstress area. */
@@ -38,6 +40,8 @@ public final class ResultCollector {
     static final String PROCESS_MODULE = "process-tests";
     /** The module of the benchmarks. */
     static final String BENCHMARKS_MODULE = "benchmarks";
+    /** The module of the regression hunts. */
+    static final String HUNT_MODULE = "hunt";
 
     private final ReadContext context;
     private final String selfModule;
@@ -78,9 +82,10 @@ public final class ResultCollector {
         }
         BenchmarkRun benchmarks =
                 BenchmarkReader.read(root.resolve(BENCHMARKS_MODULE).resolve("target/results"), context);
+        List<HuntRun> hunts = HuntSummaryReader.read(root.resolve(HUNT_MODULE).resolve("target"), context);
 
-        List<Area> areas = Verdicts.areas(junit, jcstress, process, benchmarks);
-        List<Failure> failures = Verdicts.failures(junit, jcstress, process);
+        List<Area> areas = Verdicts.areas(junit, jcstress, process, benchmarks, hunts);
+        List<Failure> failures = Verdicts.failures(junit, jcstress, process, hunts);
         List<String> warnings = new ArrayList<>(context.warnings());
         for (Area area : areas) {
             if (area.stale()) {
@@ -101,6 +106,7 @@ public final class ResultCollector {
                 jcstress,
                 process,
                 benchmarks,
+                hunts,
                 NaiveDefects.find(jcstress, process, benchmarks),
                 List.copyOf(warnings),
                 null);

@@ -3,6 +3,9 @@ package io.shmlane.reports;
 import io.shmlane.reports.model.Area;
 import io.shmlane.reports.model.BenchmarkRun;
 import io.shmlane.reports.model.Failure;
+import io.shmlane.reports.model.HuntMutant;
+import io.shmlane.reports.model.HuntRound;
+import io.shmlane.reports.model.HuntRun;
 import io.shmlane.reports.model.JUnitCase;
 import io.shmlane.reports.model.JUnitModule;
 import io.shmlane.reports.model.JcstressRun;
@@ -23,6 +26,7 @@ final class Verdicts {
     static final String PROCESS = "process";
     static final String INTEGRATION = "integration";
     static final String BENCHMARKS = "benchmarks";
+    static final String HUNT = "hunt";
 
     static final String PASS = "PASS";
     static final String FAIL = "FAIL";
@@ -36,7 +40,8 @@ final class Verdicts {
             final List<JUnitModule> junit,
             final JcstressRun jcstress,
             final ProcessRun process,
-            final BenchmarkRun benchmarks) {
+            final BenchmarkRun benchmarks,
+            final List<HuntRun> hunts) {
         List<Area> areas = new ArrayList<>();
         areas.add(unit(of(junit, UNIT)));
         areas.add(jcstress(of(junit, JCSTRESS), jcstress));
@@ -46,17 +51,25 @@ final class Verdicts {
             areas.add(junitArea(INTEGRATION, "Other integration tests", integration, describe(integration)));
         }
         areas.add(benchmarks(benchmarks));
+        areas.add(hunt(hunts));
         return List.copyOf(areas);
     }
 
-    /** FAIL when an area failed, INCOMPLETE when a test area has no results, else PASS. */
+    /**
+     * FAIL when an area failed, INCOMPLETE when a test area has no results, else PASS. Benchmarks and hunts are
+     * optional: without them the run is still complete.
+     */
     static String status(final List<Area> areas) {
         if (areas.stream().anyMatch(a -> FAIL.equals(a.status()))) {
             return FAIL;
         }
-        boolean missing =
-                areas.stream().filter(a -> !BENCHMARKS.equals(a.id())).anyMatch(a -> NOT_RUN.equals(a.status()));
+        boolean missing = areas.stream().filter(Verdicts::required).anyMatch(a -> NOT_RUN.equals(a.status()));
         return missing ? INCOMPLETE : PASS;
+    }
+
+    /** Whether an area must have results for the run to be complete. */
+    private static boolean required(final Area area) {
+        return !BENCHMARKS.equals(area.id()) && !HUNT.equals(area.id());
     }
 
     static String headline(final String status, final List<Area> areas, final List<Failure> failures) {
@@ -70,7 +83,7 @@ final class Verdicts {
         } else if (INCOMPLETE.equals(status)) {
             text = "no results for "
                     + areas.stream()
-                            .filter(a -> !BENCHMARKS.equals(a.id()) && NOT_RUN.equals(a.status()))
+                            .filter(a -> required(a) && NOT_RUN.equals(a.status()))
                             .map(a -> a.title().toLowerCase(Locale.ROOT))
                             .collect(Collectors.joining(", "));
         } else {
@@ -87,7 +100,11 @@ final class Verdicts {
         return status + ": " + text;
     }
 
-    static List<Failure> failures(final List<JUnitModule> junit, final JcstressRun jcstress, final ProcessRun process) {
+    static List<Failure> failures(
+            final List<JUnitModule> junit,
+            final JcstressRun jcstress,
+            final ProcessRun process,
+            final List<HuntRun> hunts) {
         List<Failure> failures = new ArrayList<>();
         for (String area : List.of(UNIT, JCSTRESS, PROCESS, INTEGRATION)) {
             for (JUnitModule module : of(junit, area)) {
@@ -147,7 +164,64 @@ final class Verdicts {
                 }
             }
         }
+        // surviving mutants of every hunt first, then the failed campaign rounds
+        for (HuntRun hunt : hunts) {
+            failures.addAll(survivors(hunt));
+        }
+        for (HuntRun hunt : hunts) {
+            failures.addAll(failedRounds(hunt));
+        }
         return List.copyOf(failures);
+    }
+
+    /** A surviving mutant is a failure: the suite missed a realistic bug. */
+    private static List<Failure> survivors(final HuntRun hunt) {
+        List<Failure> failures = new ArrayList<>();
+        for (HuntMutant mutant : hunt.mutants()) {
+            if (mutant.killed()) {
+                continue;
+            }
+            String stages = mutant.stages().stream()
+                    .map(s -> s.slice() + " (" + Objects.toString(s.outcome(), "?") + ", "
+                            + String.format(Locale.ROOT, "%.0f s", s.seconds()) + "): " + s.replay())
+                    .collect(Collectors.joining("\n"));
+            failures.add(new Failure(
+                    "hunt-mutant:" + mutant.name(),
+                    HUNT,
+                    hunt.file(),
+                    "surviving mutant " + mutant.name(),
+                    Objects.toString(mutant.description(), "no test failed on this mutant"),
+                    "no test failed on it"
+                            + (mutant.file() != null ? " (it changes " + mutant.file() + ")" : "")
+                            + (stages.isEmpty() ? "" : "; stages run:\n" + stages),
+                    mutant.anchor(),
+                    hunt.stale()));
+        }
+        return failures;
+    }
+
+    /** A failed campaign round is a failure: a regression, with the command that replays it. */
+    private static List<Failure> failedRounds(final HuntRun hunt) {
+        List<Failure> failures = new ArrayList<>();
+        for (HuntRound round : hunt.rounds()) {
+            if (!round.failed()) {
+                continue;
+            }
+            String where = round.slice() + " on " + round.jdk() + "/" + round.jit();
+            String what = round.failures().isEmpty()
+                    ? Objects.toString(round.outcome(), "failed")
+                    : String.join("\n", round.failures());
+            failures.add(new Failure(
+                    "hunt-round:" + where,
+                    HUNT,
+                    hunt.file(),
+                    where + (round.seed() != null ? ", seed " + round.seed() : ""),
+                    what + (round.replay() != null ? "\nreplay: " + round.replay() : ""),
+                    round.log() != null ? "log: " + round.log() : null,
+                    round.anchor(),
+                    hunt.stale()));
+        }
+        return failures;
     }
 
     private static Area unit(final List<JUnitModule> modules) {
@@ -256,6 +330,60 @@ final class Verdicts {
         }
         return new Area(
                 BENCHMARKS, "Benchmarks", MEASURED, run.stale(), run.resultsFrom(), run.cases(), 0, 0, 0, detail);
+    }
+
+    private static Area hunt(final List<HuntRun> hunts) {
+        if (hunts.isEmpty()) {
+            return notRun(HUNT, "Hunt", "no hunt in this run");
+        }
+        long runs = 0;
+        long failed = 0;
+        double seconds = 0;
+        List<String> details = new ArrayList<>();
+        for (HuntRun hunt : hunts) {
+            runs += hunt.rounds().size() + hunt.mutants().size();
+            failed += hunt.failedRounds() + hunt.survivingMutants();
+            seconds += hunt.elapsedSeconds();
+            List<String> parts = new ArrayList<>();
+            if (!hunt.rounds().isEmpty()) {
+                parts.add(plural(hunt.rounds().size(), "round") + " on " + String.join(", ", jdksOf(hunt))
+                        + (hunt.failedRounds() > 0 ? ", " + hunt.failedRounds() + " failed" : ""));
+            }
+            if (!hunt.mutants().isEmpty()) {
+                String survivors = hunt.mutants().stream()
+                        .filter(m -> !m.killed())
+                        .map(HuntMutant::name)
+                        .collect(Collectors.joining(", "));
+                parts.add(String.format(
+                                Locale.ROOT,
+                                "%s, %d killed, score %.1f %%",
+                                plural(hunt.mutants().size(), "mutant"),
+                                hunt.killedMutants(),
+                                hunt.mutationScore() == null ? 0 : hunt.mutationScore() * 100)
+                        + (survivors.isEmpty() ? "" : "; survived: " + survivors));
+            }
+            if (parts.isEmpty()) {
+                parts.add("nothing ran");
+            }
+            details.add(hunt.mode() + ": " + String.join("; ", parts) + (hunt.interrupted() ? " (interrupted)" : ""));
+        }
+        return new Area(
+                HUNT,
+                "Hunt",
+                failed > 0 ? FAIL : PASS,
+                hunts.stream().allMatch(HuntRun::stale),
+                newest(hunts.stream().map(HuntRun::resultsFrom).toList()),
+                runs,
+                failed,
+                0,
+                seconds,
+                String.join(" · ", details));
+    }
+
+    /** The JDKs the campaign's rounds ran on, else the ones it could draw from. */
+    private static List<String> jdksOf(final HuntRun hunt) {
+        List<String> jdks = hunt.groups().stream().map(g -> g.jdk()).distinct().toList();
+        return jdks.isEmpty() ? hunt.jdks() : jdks;
     }
 
     private static Area notRun(final String id, final String title, final String detail) {

@@ -110,6 +110,18 @@ public final class FixtureProject {
         return this;
     }
 
+    /** The directory the recorded mutant hunt ({@code fixtures/hunt/mutants-summary.json}) was written to. */
+    static final String RECORDED_HUNT = "/tmp/hunt-unit3/";
+
+    /**
+     * Writes a hunt summary fixture to {@code hunt/target/DIRECTORY/hunt-summary.json}, its recorded paths moved to
+     * this tree (the recorded hunt's own directory becomes {@code hunt/target/DIRECTORY/}).
+     */
+    public FixtureProject hunt(final String fixture, final String directory) {
+        String target = "hunt/target/" + directory + "/";
+        return write(target + "hunt-summary.json", rewritten(fixture).replace(RECORDED_HUNT, root + "/" + target));
+    }
+
     /** Copies the benchmark result fixtures to {@code benchmarks/target/results/}. */
     public FixtureProject benchmarks() {
         for (String kind : List.of("throughput", "latency", "ratios", "allocation")) {

@@ -71,13 +71,16 @@ class ReportGeneratorTest {
                         org.assertj.core.groups.Tuple.tuple("unit", "PASS", 33L),
                         org.assertj.core.groups.Tuple.tuple("jcstress", "PASS", 1L),
                         org.assertj.core.groups.Tuple.tuple("process", "PASS", 11L),
-                        org.assertj.core.groups.Tuple.tuple("benchmarks", "NOT_RUN", 0L));
+                        org.assertj.core.groups.Tuple.tuple("benchmarks", "NOT_RUN", 0L),
+                        org.assertj.core.groups.Tuple.tuple("hunt", "NOT_RUN", 0L));
         Document page = page();
         assertThat(page.selectFirst("header.banner").classNames()).contains("s-pass");
         assertThat(page.getElementById("status").text())
                 .isEqualTo("PASS: everything passed (unit tests: 33, jcstress: 1, process scenarios: 11)");
         assertThat(page.getElementById("failures")).isNull();
-        assertThat(page.select("#summary .card")).hasSize(4);
+        assertThat(page.select("#summary .card")).hasSize(5);
+        assertThat(page.getElementById("card-hunt").text()).contains("Hunt", "NOT RUN", "no hunt in this run");
+        assertThat(page.getElementById("no-hunt").text()).isEqualTo("no hunt in this run");
         assertThat(page.getElementById("card-unit").text()).contains("Unit tests", "PASS", "33 tests");
         assertThat(page.getElementById("no-benchmarks").text()).isEqualTo("no benchmark results in this run");
         assertThat(page.select("#unit details.module")).hasSize(1);
@@ -327,6 +330,82 @@ class ReportGeneratorTest {
         assertThat(page.select("#caught .badge.s-caught")).hasSize(7);
         assertThat(page.select("#jcstress details.jtest[open]")).hasSize(3);
         assertThat(page.select("#jcstress tr.highlight")).hasSize(7);
+    }
+
+    @Test
+    void shouldFlagASurvivingMutantAtTheTopAndShowWhatKilledTheOthers() throws IOException {
+        passingProject().hunt("hunt/mutants-summary.json", "hunt-mutants");
+
+        ReportData report = generate(null, null);
+
+        assertThat(report.status()).isEqualTo("FAIL");
+        assertThat(report.headline()).isEqualTo("FAIL: 1 failure in hunt");
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.area()).isEqualTo("hunt");
+            assertThat(f.name()).isEqualTo("surviving mutant ring-commit-plain");
+            assertThat(f.message()).startsWith("The commit length of a ring record is written with a plain store");
+            assertThat(f.anchor()).isEqualTo("mutant-hunt-mutants-ring-commit-plain");
+        });
+        Document page = page();
+        assertThat(page.selectFirst("header.banner").classNames()).contains("s-fail");
+        Element failure = page.selectFirst("#failures .failure");
+        assertThat(failure.text()).contains("surviving mutant ring-commit-plain", "written with a plain store");
+        assertThat(failure.selectFirst("a").attr("href")).isEqualTo("#mutant-hunt-mutants-ring-commit-plain");
+        Element card = page.getElementById("card-hunt");
+        assertThat(card.classNames()).contains("s-fail");
+        assertThat(card.text())
+                .contains("FAIL", "8 mutants, 1 survived", "score 87.5 %", "survived: ring-commit-plain");
+        assertThat(page.selectFirst("nav a[href=#hunt]").classNames()).contains("bad");
+        Element hunt = page.getElementById("hunt");
+        assertThat(hunt.selectFirst(".score").text())
+                .isEqualTo("mutation score 87.5 %: 7 of 8 mutants killed, 1 survived");
+        assertThat(hunt.select("table.mutants tbody tr")).hasSize(8);
+        Element survivor = page.getElementById("mutant-hunt-mutants-ring-commit-plain");
+        assertThat(survivor.classNames()).contains("s-survived");
+        assertThat(survivor.text()).contains("SURVIVED", "no test failed", "–");
+        Element offByOne = page.getElementById("mutant-hunt-mutants-ring-capacity-off-by-one");
+        assertThat(offByOne.select("td.killers div"))
+                .extracting(Element::text)
+                .containsExactly(
+                        "unit: RingTest.shouldFillExactlyToCapacityLessOneAlignmentAndRefuseMore",
+                        "unit: RingTest.shouldDeliverRandomSizedMessagesIntactBetweenTwoThreads",
+                        "unit: RingTest.shouldRecoverTailFromUnreadRecordsAfterProducerDied");
+        assertThat(offByOne.select("td.num").text()).isEqualTo("2 min 15 s");
+    }
+
+    @Test
+    void shouldShowACampaignPerJdkAndJitModeWithTheReplayOfAFailedRound() throws IOException {
+        passingProject().hunt("hunt/campaign-summary.json", "hunt");
+
+        ReportData report = generate(null, null);
+
+        assertThat(report.status()).isEqualTo("FAIL");
+        assertThat(report.failures()).singleElement().satisfies(f -> {
+            assertThat(f.name()).isEqualTo("process ConsumerCrashIT on jdk25/c1, seed -811377236011944710");
+            assertThat(f.message())
+                    .startsWith(
+                            "ConsumerCrashIT.shouldLoseNothingAndRedeliverOnlyAtTheKillPointWhenTheConsumerIsKilled")
+                    .contains("\nreplay: (cd /work/main && JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./mvnw");
+        });
+        assertThat(report.areas())
+                .filteredOn(a -> a.id().equals("hunt"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.detail()).isEqualTo("campaign: 8 rounds on jdk17, jdk25, 1 failed"));
+        Document page = page();
+        assertThat(page.getElementById("card-hunt").text()).contains("8 rounds, 1 failed", "10 min 00 s");
+        Element hunt = page.getElementById("hunt");
+        assertThat(hunt.select("table.hunt-groups tbody tr"))
+                .extracting(Element::text)
+                .containsExactly(
+                        "jdk17 default 3 0 3 min 14 s jcstress RingHandOff ×2, process ExactlyOnceIT",
+                        "jdk25 c1 3 1 3 min 25 s process SlowConsumerIT, process ConsumerCrashIT, jcstress RingHandOff",
+                        "jdk17 nontiered 1 0 1 min 04 s jcstress MailboxHandOff",
+                        "jdk25 default 1 0 (1 stopped) 22.4 s jcstress HeaderHandshake");
+        Element failed = page.getElementById("hunt-hunt-round-3");
+        assertThat(failed.text()).contains("FAIL", "process ConsumerCrashIT on jdk25/c1", "seed -811377236011944710");
+        assertThat(failed.selectFirst(".replay").text()).contains("-Dprocess.seed=-811377236011944710");
+        assertThat(hunt.select("table.hunt-rounds tbody tr")).hasSize(8);
+        assertThat(hunt.selectFirst(".score")).isNull();
     }
 
     @Test

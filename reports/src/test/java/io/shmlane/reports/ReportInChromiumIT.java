@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Opens the report in a real headless Chromium: this build's report (written by the build just before this test, in
  * {@code pre-integration-test}) and a report of the recorded fixtures that has every section filled (failures,
- * benchmarks, a comparison). Checks that the page's scripts ran, that the charts were drawn, that every section is
+ * benchmarks, a comparison, a campaign and a mutant hunt). Checks that the page's scripts ran, that the charts were drawn, that every section is
  * there and that the browser's console stayed empty; saves a screenshot next to each report.
  *
  * <p>Skipped, with a message that says so, where no Chromium exists ({@code .ci/run} installs Debian's).
@@ -34,7 +34,7 @@ class ReportInChromiumIT {
             Map.of("PASS", 0x15803d, "FAIL", 0xb91c1c, "INCOMPLETE", 0xb45309);
 
     private static final List<String> SECTIONS =
-            List.of("summary", "caught", "unit", "jcstress", "process", "benchmarks", "environment");
+            List.of("summary", "caught", "unit", "jcstress", "process", "benchmarks", "hunt", "environment");
 
     private static Chromium chromium;
 
@@ -80,7 +80,9 @@ class ReportInChromiumIT {
                 .failsafe("jcstress-tests", "junit/failsafe-TEST-io.shmlane.jcstress.driver.JcstressSuiteIT.xml")
                 .jcstressSummary("jcstress/selfcheck-summary.json")
                 .processScenarios()
-                .benchmarks();
+                .benchmarks()
+                .hunt("hunt/campaign-summary.json", "hunt")
+                .hunt("hunt/mutants-summary.json", "hunt-mutants");
         Path out = root.resolve("reports/target/report");
         ReportGenerator.generate(new ReportGenerator.Options(root, out, null, null), Instant.now());
         Files.copy(
@@ -102,6 +104,13 @@ class ReportInChromiumIT {
         assertThat(page.getElementById("failures")).isNotNull();
         assertThat(page.getElementById("changes")).isNotNull();
         assertThat(page.select("#benchmarks canvas")).hasSize(3);
+        assertThat(page.select("#hunt .hunt")).hasSize(2);
+        assertThat(page.select("#hunt table.hunt-groups tbody tr")).hasSize(4);
+        assertThat(page.select("#hunt table.mutants tr.s-survived"))
+                .singleElement()
+                .satisfies(row -> assertThat(row.id()).isEqualTo("mutant-hunt-mutants-ring-commit-plain"));
+        assertThat(page.select("#failures .failure").text()).contains("surviving mutant ring-commit-plain");
+        assertThat(page.getElementById("card-hunt").classNames()).contains("s-fail");
         screenshot(index, out.resolve("screenshot.png"), "FAIL");
     }
 

@@ -3,7 +3,7 @@ package io.shmlane.reports.model;
 /**
  * The status of one area of the suite, as shown in the summary at the top.
  *
- * @param id anchor and key: {@code unit}, {@code jcstress}, {@code process}, {@code integration}, {@code benchmarks}
+ * @param id anchor and key: {@code unit}, {@code jcstress}, {@code process}, {@code integration}, {@code benchmarks}, {@code hunt}
  * @param title the heading
  * @param status {@code PASS}, {@code FAIL}, {@code NOT_RUN} (no results found) or {@code MEASURED} (benchmarks)
  * @param stale whether every result of the area predates this build

@@ -4,7 +4,8 @@ package io.shmlane.reports.model;
  * One failure, from any source.
  *
  * @param key stable identity used to compare runs: {@code junit:MODULE:CLASS#NAME}, {@code jcstress:TEST},
- *     {@code jcstress-run:PROBLEM} or {@code process:SCENARIO}
+ *     {@code jcstress-run:PROBLEM}, {@code process:SCENARIO}, {@code hunt-mutant:NAME} (a surviving mutant) or
+ *     {@code hunt-round:SLICE on JDK/JIT} (a failed hunt round)
  * @param area the area id
  * @param where the source: the module and plugin, or the summary file
  * @param name the test, class and method, or the scenario

@@ -10,12 +10,14 @@ import java.util.List;
  * @param status {@code PASS}, {@code FAIL} (a failure anywhere) or {@code INCOMPLETE} (an area has no results)
  * @param headline the status in one line, as shown at the top
  * @param environment JDK, OS, machine, commit and duration of the build
- * @param areas one summary per area (unit, jcstress, process, other integration tests, benchmarks)
+ * @param areas one summary per area (unit, jcstress, process, other integration tests, benchmarks, hunt)
  * @param failures every failure, from every source, in area order
  * @param junit Surefire and Failsafe results, one entry per module and plugin
  * @param jcstress the jcstress summary, null when none was found
  * @param process the process scenarios, null when none were found
  * @param benchmarks the benchmark results, null when none were found
+ * @param hunts the regression hunts found under {@code hunt/target/hunt*}, empty when none (null in data written
+ *     before the hunt section existed)
  * @param caught what the suite detected in the known-broken naive reference
  * @param warnings problems with the inputs (unreadable files, results from an earlier build)
  * @param comparison the differences with a previous report, null when none was given
@@ -32,6 +34,7 @@ public record ReportData(
         JcstressRun jcstress,
         ProcessRun process,
         BenchmarkRun benchmarks,
+        List<HuntRun> hunts,
         List<CaughtDefect> caught,
         List<String> warnings,
         Comparison comparison) {
@@ -53,6 +56,7 @@ public record ReportData(
                 jcstress,
                 process,
                 benchmarks,
+                hunts,
                 caught,
                 warnings,
                 newComparison);

@@ -1,0 +1,236 @@
+package io.shmlane.reports.input;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shmlane.reports.model.HuntGroup;
+import io.shmlane.reports.model.HuntMutant;
+import io.shmlane.reports.model.HuntRound;
+import io.shmlane.reports.model.HuntRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads the summaries of regression hunts written by the {@code hunt} module (schema 1, documented in {@code
+ * hunt/README.md}, "Output"): {@code hunt/target/hunt/hunt-summary.json} and the same file in any other {@code
+ * hunt/target/hunt*} directory (a hunt run with {@code --out hunt/target/hunt-mutants}, say). Copies the logs of the
+ * rounds and stages that are still there next to the page.
+ */
+public final class HuntSummaryReader {
+    /** The file each hunt writes into its output directory. */
+    static final String SUMMARY = "hunt-summary.json";
+    /** Where the logs are copied, relative to the report directory. */
+    static final String LOG_TARGET = "hunt-logs";
+    /** The schema this reader understands. */
+    static final int SCHEMA_VERSION = 1;
+
+    private HuntSummaryReader() {}
+
+    /**
+     * Reads every {@code hunt*}{@code /hunt-summary.json} under {@code target} (the hunt module's), in name order; an
+     * unreadable one is a warning.
+     *
+     * @return the hunts, empty when there is none
+     */
+    public static List<HuntRun> read(final Path target, final ReadContext context) {
+        List<HuntRun> runs = new ArrayList<>();
+        for (Path file : summaries(target)) {
+            try {
+                runs.add(readFile(file, context));
+            } catch (IOException | UncheckedIOException e) {
+                context.warn("cannot read " + context.display(file) + ": " + e.getMessage());
+            }
+        }
+        return List.copyOf(runs);
+    }
+
+    /** Reads one summary. */
+    public static HuntRun readFile(final Path file, final ReadContext context) throws IOException {
+        JsonNode node = Json.readObject(file);
+        long schema = Json.number(node, "schemaVersion", SCHEMA_VERSION);
+        if (schema > SCHEMA_VERSION) {
+            context.warn(context.display(file) + " has schema version " + schema + "; read as version " + SCHEMA_VERSION
+                    + " as far as it is understood");
+        }
+        Path directory = file.toAbsolutePath().getParent();
+        Path directoryName = directory == null ? null : directory.getFileName();
+        String name = directoryName == null ? "hunt" : directoryName.toString();
+        Instant modified = ReadContext.modified(file);
+        List<HuntRound> rounds = new ArrayList<>();
+        List<JsonNode> roundNodes = Json.array(node, "rounds");
+        for (int i = 0; i < roundNodes.size(); i++) {
+            rounds.add(
+                    round(roundNodes.get(i), Anchors.of("hunt", name + "-round-" + (i + 1)), directory, name, context));
+        }
+        List<HuntMutant> mutants = new ArrayList<>();
+        for (JsonNode mutant : Json.array(node, "mutants")) {
+            mutants.add(mutant(mutant, directory, name, context));
+        }
+        // survivors first: they are what a reader must see
+        mutants.sort(Comparator.comparing(HuntMutant::killed));
+        Double score = Json.decimalOrNull(node, "mutationScore");
+        if (score == null && !mutants.isEmpty()) {
+            score = (double) mutants.stream().filter(HuntMutant::killed).count() / mutants.size();
+        }
+        String mode = Json.text(node, "mode");
+        if (mode == null) {
+            mode = mutants.isEmpty() ? "campaign" : "mutants";
+        }
+        return new HuntRun(
+                context.display(file),
+                Anchors.of("hunt", name),
+                context.isStale(modified),
+                modified == null ? null : modified.toString(),
+                Json.text(node, "generatedAt"),
+                mode,
+                Json.text(node, "budget"),
+                Json.decimal(
+                        node,
+                        "elapsedSeconds",
+                        rounds.stream().mapToDouble(HuntRound::seconds).sum()),
+                Json.flag(node, "interrupted", false),
+                Json.numberOrNull(node, "seed"),
+                List.copyOf(Json.texts(node, "jdks")),
+                List.copyOf(Json.texts(node, "jitModes")),
+                groups(rounds),
+                List.copyOf(rounds),
+                List.copyOf(mutants),
+                score);
+    }
+
+    private static HuntMutant mutant(
+            final JsonNode node, final Path directory, final String run, final ReadContext context) {
+        String name = Json.text(node, "name");
+        if (name == null) {
+            name = "?";
+        }
+        List<HuntRound> stages = new ArrayList<>();
+        for (JsonNode stage : Json.array(node, "stages")) {
+            String stageName = Json.text(stage, "stage");
+            stages.add(round(
+                    stage,
+                    Anchors.of("mutant", run + "-" + name + "-" + (stageName == null ? stages.size() + 1 : stageName)),
+                    directory,
+                    run,
+                    context));
+        }
+        List<String> killers = Json.texts(node, "killers");
+        boolean killed = Json.flag(node, "killed", !killers.isEmpty());
+        return new HuntMutant(
+                name,
+                Anchors.of("mutant", run + "-" + name),
+                Json.text(node, "description"),
+                Json.text(node, "file"),
+                killed,
+                List.copyOf(killers),
+                Json.decimalOrNull(node, "secondsToKill"),
+                List.copyOf(stages));
+    }
+
+    private static HuntRound round(
+            final JsonNode node,
+            final String anchor,
+            final Path directory,
+            final String run,
+            final ReadContext context) {
+        String slice = Json.text(node, "slice");
+        if (slice == null) {
+            slice = Json.text(node, "stage");
+        }
+        String log = Json.text(node, "log");
+        return new HuntRound(
+                anchor,
+                Json.text(node, "jdk"),
+                Json.text(node, "jit"),
+                slice,
+                Json.numberOrNull(node, "seed"),
+                Json.text(node, "outcome"),
+                List.copyOf(Json.texts(node, "failures")),
+                Json.decimal(node, "seconds", 0),
+                Json.text(node, "command"),
+                Json.text(node, "replay"),
+                Json.intOrNull(node, "exitCode"),
+                log,
+                copyLog(log, directory, run, context));
+    }
+
+    /** The log as recorded, else the file of that name in the summary's own {@code logs/}; null when it is gone. */
+    private static String copyLog(
+            final String recorded, final Path directory, final String run, final ReadContext context) {
+        if (recorded == null || directory == null) {
+            return null;
+        }
+        Path log;
+        try {
+            log = Path.of(recorded);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+        Path name = log.getFileName();
+        if (name == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(log)) {
+            log = directory.resolve("logs").resolve(name);
+        }
+        if (!Files.isRegularFile(log)) {
+            return null;
+        }
+        return context.artifacts().copyFile(log, LOG_TARGET + "/" + safe(run) + "/" + safe(name.toString()));
+    }
+
+    /** The rounds per JDK and JIT mode, in the order each pair first ran. */
+    static List<HuntGroup> groups(final List<HuntRound> rounds) {
+        Map<String, List<HuntRound>> byPair = new LinkedHashMap<>();
+        for (HuntRound round : rounds) {
+            byPair.computeIfAbsent(round.jdk() + "/" + round.jit(), k -> new ArrayList<>())
+                    .add(round);
+        }
+        List<HuntGroup> groups = new ArrayList<>();
+        for (List<HuntRound> pair : byPair.values()) {
+            Map<String, Integer> slices = new LinkedHashMap<>();
+            pair.forEach(r -> slices.merge(r.slice() == null ? "?" : r.slice(), 1, Integer::sum));
+            List<String> described = new ArrayList<>();
+            slices.forEach((slice, count) -> described.add(count == 1 ? slice : slice + " ×" + count));
+            HuntRound first = pair.get(0);
+            groups.add(new HuntGroup(
+                    first.jdk() == null ? "?" : first.jdk(),
+                    first.jit() == null ? "?" : first.jit(),
+                    pair.size(),
+                    pair.stream().filter(HuntRound::failed).count(),
+                    pair.stream()
+                            .filter(r -> "stopped".equalsIgnoreCase(r.outcome()))
+                            .count(),
+                    pair.stream().mapToDouble(HuntRound::seconds).sum(),
+                    List.copyOf(described)));
+        }
+        return List.copyOf(groups);
+    }
+
+    private static List<Path> summaries(final Path target) {
+        if (!Files.isDirectory(target)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(target)) {
+            return list.filter(p -> p.getFileName().toString().startsWith("hunt"))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .map(p -> p.resolve(SUMMARY))
+                    .filter(Files::isRegularFile)
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private static String safe(final String name) {
+        return name.replaceAll("[^A-Za-z0-9._\\-]+", "_");
+    }
+}
