@@ -235,6 +235,42 @@ public final class MailboxHandOff {
     }
 
     /**
+     * Progress of a user's own polling loop: {@code while (consumer.poll(handler, 1) == 0) {}} with
+     * nothing else in the loop. {@code receive} also reads the producer's state with an acquire load on
+     * every turn, which alone keeps its loop live; this bare loop relies only on the flag load inside
+     * {@code poll} being an acquire load (the JIT may hoist a plain one out of the loop). Targets the
+     * hunt mutant {@code mailbox-consumer-plain-flag}.
+     *
+     * <p>Expected: TERMINATED everywhere with the real code. With a plain flag load, STALE is possible
+     * wherever the JIT hoists it; over a direct buffer C2 has not been seen to (see
+     * {@code NaiveReference.SpinOnDirectBuffer}), so on x86 this is weak evidence for that mutant and
+     * the ARM runs (where a plain load is also unordered with the payload reads) matter.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='MailboxHandOff.BarePollLoop'}
+     */
+    @JCStressTest(Mode.Termination)
+    @Description("Mailbox: a bare poll() loop sees the FULL flag and returns")
+    @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the poll loop saw the message and returned")
+    @Outcome(id = "STALE", expect = FORBIDDEN, desc = "the poll loop spun forever: the flag load was hoisted")
+    @Outcome(expect = FORBIDDEN, desc = "anything else: poll() threw")
+    @State
+    public static class BarePollLoop extends Mailbox {
+        private static final MessageHandler IGNORE = (sequence, b, index, length) -> {};
+
+        @Actor
+        public void consumer() {
+            while (consumer.poll(IGNORE, 1) == 0) {
+                // a user's own loop: nothing but poll
+            }
+        }
+
+        @Signal
+        public void producer() {
+            producer.offer(MESSAGE_A, 0, LENGTH_A);
+        }
+    }
+
+    /**
      * Progress of the producer's wait loop: {@code MailboxProducer.send} (offer, spin, offer ...)
      * returns once the consumer acknowledged the message in the slot. The state starts with A in the
      * slot; the actor sends B; the signal polls A, which stores EMPTY.
