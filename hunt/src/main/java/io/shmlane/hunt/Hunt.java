@@ -248,6 +248,7 @@ public final class Hunt implements Callable<Integer> {
         result.put("command", replay);
         result.put("replay", "(cd " + dir + " && " + replay + ")");
         long roundStart = System.nanoTime();
+        long startedMillis = System.currentTimeMillis() - 2_000; // file times are coarse
         int exit;
         try {
             Path log = Files.createDirectories(out.resolve("logs"))
@@ -268,8 +269,8 @@ public final class Hunt implements Callable<Integer> {
                 if (System.nanoTime() - stageDeadline > 0 && stageDeadline != Long.MAX_VALUE) {
                     current.descendants().forEach(ProcessHandle::destroyForcibly);
                     current.destroyForcibly().waitFor();
-                    List<String> failed = new ArrayList<>(
-                            new LinkedHashSet<>(TestResults.failedTests(dir, modules.toArray(String[]::new))));
+                    List<String> failed = new ArrayList<>(new LinkedHashSet<>(
+                            TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
                     failed.add("hung: still running after " + stageTimeout + ", stopped");
                     result.put("outcome", "fail");
                     result.put("failures", failed);
@@ -299,8 +300,8 @@ public final class Hunt implements Callable<Integer> {
             result.put("failures", List.of());
             return result;
         }
-        List<String> failed =
-                new ArrayList<>(new LinkedHashSet<>(TestResults.failedTests(dir, modules.toArray(String[]::new))));
+        List<String> failed = new ArrayList<>(
+                new LinkedHashSet<>(TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
         if (exit != 0 && failed.isEmpty()) {
             failed.add(buildFailure(Path.of((String) result.get("log")), exit));
         }

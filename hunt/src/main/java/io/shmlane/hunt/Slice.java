@@ -37,11 +37,12 @@ final class Slice {
     static List<Slice> campaignSlices(final Path root) {
         List<Slice> slices = new ArrayList<>();
         for (String area : List.of("mailbox", "ring", "header")) {
-            for (String test : classesIn(
-                    root.resolve("jcstress-tests/src/test/java/io/shmlane/jcstress")
-                            .resolve(area),
-                    "")) {
-                slices.add(jcstress(test));
+            Path dir = root.resolve("jcstress-tests/src/test/java/io/shmlane/jcstress")
+                    .resolve(area);
+            for (String test : classesIn(dir, "")) {
+                if (declaresJcstressTests(dir.resolve(test + ".java"))) { // not a JUnit test beside them
+                    slices.add(jcstress(test));
+                }
             }
         }
         for (String it : classesIn(root.resolve("process-tests/src/test/java/io/shmlane/process"), "IT")) {
@@ -119,6 +120,14 @@ final class Slice {
         }
         command.addAll(QUIET_BUILD);
         return command;
+    }
+
+    private static boolean declaresJcstressTests(final Path source) {
+        try {
+            return Files.readString(source).contains("@JCStressTest");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> classesIn(final Path dir, final String suffix) {

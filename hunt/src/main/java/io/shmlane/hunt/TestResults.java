@@ -22,6 +22,14 @@ final class TestResults {
 
     /** "Class.method" of every failed or errored test case in the report directories under {@code root}. */
     static List<String> failedTests(final Path root, final String... modules) {
+        return failedTests(root, 0L, modules);
+    }
+
+    /**
+     * As {@link #failedTests(Path, String...)}, reading only reports written at or after
+     * {@code sinceMillis}: a round in the real tree must not blame reports left by an earlier build.
+     */
+    static List<String> failedTests(final Path root, final long sinceMillis, final String... modules) {
         List<String> failed = new ArrayList<>();
         for (String module : modules) {
             for (String reports : List.of("target/surefire-reports", "target/failsafe-reports")) {
@@ -31,16 +39,28 @@ final class TestResults {
                 }
                 try (Stream<Path> files = Files.list(dir)) {
                     files.filter(p -> p.getFileName().toString().startsWith("TEST-")
-                                    && p.toString().endsWith(".xml"))
+                                    && p.toString().endsWith(".xml")
+                                    && modifiedSince(p, sinceMillis))
                             .sorted()
                             .forEach(p -> failed.addAll(failedIn(p)));
                 } catch (IOException e) {
                     failed.add(dir + ": unreadable (" + e + ")");
                 }
             }
-            failed.addAll(failedJcstress(root.resolve(module).resolve("target/jcstress-summary.json")));
+            Path summary = root.resolve(module).resolve("target/jcstress-summary.json");
+            if (modifiedSince(summary, sinceMillis)) {
+                failed.addAll(failedJcstress(summary));
+            }
         }
         return failed;
+    }
+
+    private static boolean modifiedSince(final Path file, final long sinceMillis) {
+        try {
+            return Files.exists(file) && Files.getLastModifiedTime(file).toMillis() >= sinceMillis;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static List<String> failedIn(final Path xml) {
