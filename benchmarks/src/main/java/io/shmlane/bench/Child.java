@@ -1,0 +1,72 @@
+package io.shmlane.bench;
+
+import java.io.PrintStream;
+
+/**
+ * Entry point of a forked benchmark JVM (and of an in-process side in the smoke test): one role of
+ * one transport, configured by {@code key=value} arguments (see {@link ChildConfig}).
+ */
+public final class Child {
+    private Child() {}
+
+    public static void main(final String[] args) {
+        int status;
+        try {
+            run(ChildConfig.parse(args), new Report(System.out));
+            status = 0;
+        } catch (Throwable t) {
+            t.printStackTrace(System.out);
+            status = 1;
+        }
+        System.out.flush();
+        System.exit(status);
+    }
+
+    /** Runs the side {@code config} describes, writing its READY and RESULT lines to {@code report}. */
+    public static void run(final ChildConfig config, final Report report) throws Exception {
+        Lane lane = lane(config.transport());
+        switch (config.role()) {
+            case "produce":
+                lane.produce(config, report);
+                break;
+            case "consume":
+                lane.consume(config, report);
+                break;
+            case "ping":
+                lane.ping(config, report);
+                break;
+            case "pong":
+                lane.pong(config, report);
+                break;
+            default:
+                throw new IllegalArgumentException("unknown role '" + config.role() + "'");
+        }
+    }
+
+    /** Runs a side with its output to {@code out}; for in-process sides. */
+    public static void run(final ChildConfig config, final PrintStream out) throws Exception {
+        run(config, new Report(out));
+    }
+
+    private static Lane lane(final Transport transport) {
+        switch (transport) {
+            case RING:
+                return new RingLane(false);
+            case RING_POLL:
+                return new RingLane(true);
+            case MAILBOX:
+                return new MailboxLane();
+            case NAIVE:
+                return new NaiveLane();
+            case AGRONA:
+                return new AgronaLane();
+            case UDS:
+            case TCP:
+                return new SocketLane();
+            case RAW:
+                return new RawLane();
+            default:
+                throw new IllegalArgumentException("no lane for " + transport);
+        }
+    }
+}

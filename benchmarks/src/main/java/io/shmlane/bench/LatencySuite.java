@@ -1,0 +1,163 @@
+package io.shmlane.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Round-trip latency: a ponger JVM echoes every message of a pinger JVM over a pair of channels (or
+ * one socket); the pinger records each round trip after its warm-up. Runs go round robin over the
+ * transports; the histograms of a transport's runs are added. Shared-memory sides busy-spin (on two
+ * cores that leaves nothing for the OS or the JIT, so runs are short, and a run in which another
+ * process took CPU time from a side is repeated); socket sides block in the kernel.
+ */
+public final class LatencySuite {
+    private final Settings settings;
+    private final PairRunner runner;
+    private final PrintStream progress;
+
+    public LatencySuite(final Settings settings, final Launcher launcher, final PrintStream progress) {
+        this.settings = settings;
+        this.runner = new PairRunner(launcher, settings.logDir(), settings.workDir());
+        this.progress = progress;
+    }
+
+    /** All runs of one transport. */
+    public static final class Case {
+        private final Transport transport;
+        private final int payload;
+        private final Histogram histogram = new Histogram(PingLoop.HIGHEST_NANOS, 3);
+        private final List<Double> runP50 = new ArrayList<>();
+        private final List<Double> cpuShares = new ArrayList<>();
+        private int retries;
+        private long badEchoes;
+
+        Case(final Transport transport, final int payload) {
+            this.transport = transport;
+            this.payload = payload;
+        }
+
+        public Transport transport() {
+            return transport;
+        }
+
+        public int payload() {
+            return payload;
+        }
+
+        /** All recorded round trips of all runs. */
+        public Histogram histogram() {
+            return histogram;
+        }
+
+        /** The p50 of each run. */
+        public List<Double> runP50() {
+            return runP50;
+        }
+
+        /** Runs repeated because another process took CPU time from a spinning side. */
+        public int retries() {
+            return retries;
+        }
+
+        /** Echoes that did not come back as sent. */
+        public long badEchoes() {
+            return badEchoes;
+        }
+
+        /** Percentile {@code p} of all round trips, in nanoseconds. */
+        public double percentile(final double p) {
+            return histogram.getValueAtPercentile(p);
+        }
+
+        /** The case as it goes into latency.json. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("transport", transport.label());
+            map.put("payloadBytes", payload);
+            map.put("runs", runP50.size());
+            map.put("samples", histogram.getTotalCount());
+            map.put("waiting", transport.sharedMemory() ? "busy-spin" : "blocking");
+            map.put("min", (double) histogram.getMinValue());
+            map.put("p50", percentile(50));
+            map.put("p90", percentile(90));
+            map.put("p99", percentile(99));
+            map.put("p999", percentile(99.9));
+            map.put("max", (double) histogram.getMaxValue());
+            map.put("mean", histogram.getMean());
+            map.put("p50Runs", runP50);
+            map.put("p50Min", Stats.min(runP50));
+            map.put("p50Max", Stats.max(runP50));
+            map.put("badEchoes", badEchoes);
+            map.put("cpuShareRuns", cpuShares);
+            map.put("retries", retries);
+            return map;
+        }
+    }
+
+    /** Runs every transport {@code latencyRuns} times, round robin. */
+    public List<Case> run() throws IOException, InterruptedException {
+        Map<Transport, Case> cases = new LinkedHashMap<>();
+        for (Transport transport : settings.latencyTransports()) {
+            int payload = transport == Transport.RAW ? RawLane.PAYLOAD : settings.latencyPayload();
+            cases.put(transport, new Case(transport, payload));
+        }
+        for (int run = 1; run <= settings.latencyRuns(); run++) {
+            for (Case c : cases.values()) {
+                runOnce(c, run);
+            }
+        }
+        return new ArrayList<>(cases.values());
+    }
+
+    /** One run, repeated while another process took CPU time from a busy-spinning side. */
+    private void runOnce(final Case c, final int run) throws IOException, InterruptedException {
+        Transport transport = c.transport;
+        Map<String, String> ping = Map.of();
+        double share = Double.NaN;
+        for (int attempt = 0; attempt <= settings.retries(); attempt++) {
+            String label = "rtt-" + transport.label() + "-r" + run + (attempt > 0 ? "-a" + attempt : "");
+            PairRunner.Outcome outcome = runner.run(label, settings.latencyConfig(transport), "pong", "ping");
+            ping = outcome.client();
+            share = Math.min(share(ping), share(outcome.server()));
+            c.retries += attempt > 0 ? 1 : 0;
+            if (!transport.sharedMemory()
+                    || share >= settings.minCpuShare()
+                    || Long.parseLong(ping.get("badEchoes")) > 0) {
+                break;
+            }
+            progress.printf(
+                    Locale.ROOT,
+                    "# %s run %d: a spinning side got %.0f%% of a CPU%s%n",
+                    transport.label(),
+                    run,
+                    100 * share,
+                    attempt < settings.retries() ? ", again" : ", kept (no retries left)");
+        }
+        Histogram histogram = PingLoop.decode(ping.get("histogram"));
+        c.histogram.add(histogram);
+        c.runP50.add((double) histogram.getValueAtPercentile(50));
+        c.cpuShares.add(share);
+        c.badEchoes += Long.parseLong(ping.get("badEchoes"));
+        progress.printf(
+                Locale.ROOT,
+                "latency run %d/%d %-18s p50 %,9d ns  p99 %,9d ns  (%,d round trips, cpu %.2f)%n",
+                run,
+                settings.latencyRuns(),
+                transport.label(),
+                histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(99),
+                histogram.getTotalCount(),
+                share);
+    }
+
+    private static double share(final Map<String, String> values) {
+        String share = values.get("cpuShare");
+        return share == null ? Double.NaN : Double.parseDouble(share);
+    }
+}

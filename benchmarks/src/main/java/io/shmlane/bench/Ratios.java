@@ -1,0 +1,132 @@
+package io.shmlane.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The ratios of the goals, computed from cases measured in the same run. */
+public final class Ratios {
+    /** The payload at which the throughput goals apply. */
+    public static final int GOAL_PAYLOAD = 32;
+
+    private Ratios() {}
+
+    /**
+     * One ratio.
+     *
+     * @param name what is divided by what
+     * @param value the ratio, NaN when a side is missing
+     * @param goal the goal in words, null when there is none
+     * @param met whether the goal is met, null when there is none
+     * @param meaning how to read it
+     */
+    public record Ratio(String name, double value, String goal, Boolean met, String meaning) {
+        public Map<String, Object> toJson() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("name", name);
+            map.put("value", value);
+            map.put("goal", goal);
+            map.put("met", met);
+            map.put("meaning", meaning);
+            return map;
+        }
+    }
+
+    /** Every ratio that the measured cases allow. */
+    public static List<Ratio> compute(
+            final List<ThroughputSuite.Case> throughput, final List<LatencySuite.Case> latency) {
+        List<Ratio> ratios = new ArrayList<>();
+        for (ThroughputSuite.Case ring : throughput) {
+            if (ring.transport() != Transport.RING && ring.transport() != Transport.RING_POLL) {
+                continue;
+            }
+            int size = ring.payload();
+            boolean goals = size == GOAL_PAYLOAD && ring.transport() == Transport.RING;
+            String name = ring.transport().label();
+            rate(throughput, Transport.AGRONA, size)
+                    .ifPresent(agrona -> ratios.add(atLeast(
+                            name + " / agrona throughput, " + size + " B",
+                            ring.medianRate() / agrona,
+                            goals ? 1.2 : Double.NaN,
+                            "medians of the same run; above 1 the ring is faster")));
+            rate(throughput, Transport.UDS, size)
+                    .ifPresent(uds -> ratios.add(atLeast(
+                            name + " / uds throughput, " + size + " B",
+                            ring.medianRate() / uds,
+                            goals ? 20 : Double.NaN,
+                            "medians of the same run")));
+            rate(throughput, Transport.TCP, size)
+                    .ifPresent(tcp -> ratios.add(atLeast(
+                            name + " / tcp throughput, " + size + " B",
+                            ring.medianRate() / tcp,
+                            Double.NaN,
+                            "medians of the same run")));
+        }
+        Optional<Double> raw = p50(latency, Transport.RAW);
+        Optional<Double> ring = p50(latency, Transport.RING);
+        Optional<Double> agrona = p50(latency, Transport.AGRONA);
+        Optional<Double> mailbox = p50(latency, Transport.MAILBOX);
+        if (raw.isPresent()) {
+            ring.ifPresent(r -> ratios.add(new Ratio(
+                    "shmlane-ring RTT p50 / raw-cache-line RTT p50",
+                    r / raw.get(),
+                    "<= 1.5",
+                    r / raw.get() <= 1.5,
+                    "1.0 is the machine's limit: one cache line each way")));
+            agrona.ifPresent(a -> ratios.add(
+                    new Ratio("agrona RTT p50 / raw-cache-line RTT p50", a / raw.get(), null, null, "for comparison")));
+            mailbox.ifPresent(m -> ratios.add(new Ratio(
+                    "shmlane-mailbox RTT p50 / raw-cache-line RTT p50", m / raw.get(), null, null, "for comparison")));
+        }
+        Optional<ThroughputSuite.Case> mailboxRate = throughput.stream()
+                .filter(c -> c.transport() == Transport.MAILBOX)
+                .min((a, b) -> Integer.compare(a.payload(), b.payload()));
+        if (mailboxRate.isPresent()) {
+            double rate = mailboxRate.get().medianRate();
+            int size = mailboxRate.get().payload();
+            raw.ifPresent(r -> ratios.add(new Ratio(
+                    "shmlane-mailbox rate x raw-cache-line RTT p50, " + size + " B",
+                    rate * r / 1e9,
+                    null,
+                    null,
+                    "1.0 would be one raw round trip per message; the mailbox needs one hand-over and one"
+                            + " acknowledgement per message")));
+            mailbox.ifPresent(m -> ratios.add(new Ratio(
+                    "shmlane-mailbox rate x shmlane-mailbox RTT p50, " + size + " B",
+                    rate * m / 1e9,
+                    null,
+                    null,
+                    "about 1 when streaming costs what a ping-pong costs; above 1 the producer overlaps"
+                            + " writing the next message with the acknowledgement of the last")));
+        }
+        return ratios;
+    }
+
+    private static Ratio atLeast(final String name, final double value, final double goal, final String meaning) {
+        if (Double.isNaN(goal)) {
+            return new Ratio(name, value, null, null, meaning);
+        }
+        return new Ratio(name, value, ">= " + trim(goal), value >= goal, meaning);
+    }
+
+    private static String trim(final double goal) {
+        return goal == Math.rint(goal) ? Long.toString((long) goal) : Double.toString(goal);
+    }
+
+    private static Optional<Double> rate(
+            final List<ThroughputSuite.Case> throughput, final Transport transport, final int size) {
+        return throughput.stream()
+                .filter(c -> c.transport() == transport && c.payload() == size)
+                .map(ThroughputSuite.Case::medianRate)
+                .findFirst();
+    }
+
+    private static Optional<Double> p50(final List<LatencySuite.Case> latency, final Transport transport) {
+        return latency.stream()
+                .filter(c -> c.transport() == transport && c.histogram().getTotalCount() > 0)
+                .map(c -> c.percentile(50))
+                .findFirst();
+    }
+}

@@ -1,0 +1,143 @@
+package io.shmlane.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The results as a plain-text table ({@code summary.txt}, also printed at the end of a run). */
+public final class Summary {
+    private Summary() {}
+
+    /** Any of the lists may be null (not measured in this run). */
+    public static String format(
+            final Map<String, Object> machine,
+            final Settings settings,
+            final List<ThroughputSuite.Case> throughput,
+            final List<LatencySuite.Case> latency,
+            final List<Ratios.Ratio> ratios,
+            final List<JmhSuite.Allocation> allocation) {
+        StringBuilder out = new StringBuilder();
+        out.append("shmlane benchmarks on ").append(machine.get("description")).append('\n');
+        out.append(String.format(
+                Locale.ROOT, "load average (1 min) at start: %.2f%n", (Double) machine.get("loadAverage1m")));
+        if (throughput != null) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%nThroughput, producer JVM -> consumer JVM: median of %d runs [min .. max], %.1f s warm-up left"
+                            + " out, %.1f s measured%n",
+                    settings.runs(),
+                    settings.warmupNanos() / 1e9,
+                    settings.durationNanos() / 1e9));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-18s %7s  %-30s %-26s %s%n",
+                    "transport",
+                    "payload",
+                    "M msgs/s  [min .. max]",
+                    "MB/s  [min .. max]",
+                    "lost/run"));
+            for (ThroughputSuite.Case c : throughput) {
+                Map<String, Object> j = c.toJson();
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-18s %5d B  %8.3f  [%7.3f .. %7.3f]   %8.1f [%7.1f .. %7.1f]   %s%s%n",
+                        c.transport().label(),
+                        c.payload(),
+                        (Double) j.get("messagesPerSecond") / 1e6,
+                        (Double) j.get("messagesPerSecondMin") / 1e6,
+                        (Double) j.get("messagesPerSecondMax") / 1e6,
+                        (Double) j.get("megabytesPerSecond"),
+                        (Double) j.get("megabytesPerSecondMin"),
+                        (Double) j.get("megabytesPerSecondMax"),
+                        c.transport() == Transport.NAIVE
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%,d of %,.0f sent/s (%.1f%%)",
+                                        (Long) j.get("lost"),
+                                        (Double) j.get("sentPerSecond"),
+                                        100.0
+                                                * ((Long) j.get("sent") - (Long) j.get("received"))
+                                                / Math.max(1, (Long) j.get("sent")))
+                                : (c.verified() ? "0 (verified)" : "NOT VERIFIED: see the logs"),
+                        retried(j)));
+            }
+        }
+        if (latency != null) {
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%nRound trip (ping-pong between two JVMs), ns: %d runs x %.1f s recorded after %.1f s warm-up,"
+                            + " all round trips together%n",
+                    settings.latencyRuns(),
+                    settings.latencyDurationNanos() / 1e9,
+                    settings.latencyWarmupNanos() / 1e9));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-18s %7s %9s %9s %9s %9s %11s %12s  %-18s %s%n",
+                    "transport",
+                    "payload",
+                    "p50",
+                    "p90",
+                    "p99",
+                    "p99.9",
+                    "max",
+                    "round trips",
+                    "p50 per run",
+                    "waiting"));
+            for (LatencySuite.Case c : latency) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-18s %5d B %9.0f %9.0f %9.0f %9.0f %11d %12d  %-18s %s%s%n",
+                        c.transport().label(),
+                        c.payload(),
+                        c.percentile(50),
+                        c.percentile(90),
+                        c.percentile(99),
+                        c.percentile(99.9),
+                        c.histogram().getMaxValue(),
+                        c.histogram().getTotalCount(),
+                        runs(c.runP50()),
+                        c.transport().sharedMemory() ? "busy-spin" : "blocking",
+                        (c.badEchoes() > 0 ? "  BAD ECHOES: " + c.badEchoes() : "")
+                                + (c.retries() > 0 ? "  (" + c.retries() + " disturbed runs repeated)" : "")));
+            }
+        }
+        if (ratios != null && !ratios.isEmpty()) {
+            out.append(String.format("%nRatios (same run)%n"));
+            for (Ratios.Ratio r : ratios) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-58s %8.2f  %s%n",
+                        r.name(),
+                        r.value(),
+                        r.goal() == null ? "" : "goal " + r.goal() + ": " + (r.met() ? "met" : "NOT MET")));
+            }
+        }
+        if (allocation != null) {
+            out.append(String.format("%nJMH, one thread, -prof gc (gc.alloc.rate.norm)%n"));
+            out.append(String.format(Locale.ROOT, "%-40s %10s %16s%n", "benchmark", "B/op", "ns/op"));
+            for (JmhSuite.Allocation a : allocation) {
+                out.append(String.format(
+                        Locale.ROOT,
+                        "%-40s %10.3f %9.2f ± %.2f%n",
+                        a.benchmark(),
+                        a.bytesPerOp(),
+                        a.nanosPerOp(),
+                        a.nanosPerOpError()));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String retried(final Map<String, Object> json) {
+        int retries = (Integer) json.get("retries");
+        return retries == 0 ? "" : "  (" + retries + " disturbed runs repeated)";
+    }
+
+    private static String runs(final List<Double> values) {
+        StringBuilder s = new StringBuilder();
+        for (Double v : values) {
+            s.append(s.length() == 0 ? "" : "/").append(Math.round(v));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,223 @@
+package io.shmlane.bench;
+
+import io.shmlane.naive.NaiveChannel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Cross-process throughput: for each run, each payload size and each transport in turn (round
+ * robin, so a slow minute of the machine hits every case rather than all runs of one), a consumer JVM
+ * and a producer JVM stream for warm-up plus duration; the consumer's measured window gives the rate.
+ */
+public final class ThroughputSuite {
+    private final Settings settings;
+    private final PairRunner runner;
+    private final PrintStream progress;
+
+    public ThroughputSuite(final Settings settings, final Launcher launcher, final PrintStream progress) {
+        this.settings = settings;
+        this.runner = new PairRunner(launcher, settings.logDir(), settings.workDir());
+        this.progress = progress;
+    }
+
+    /** One run of one case. */
+    public record Sample(
+            double messagesPerSecond,
+            double sentPerSecond,
+            long windowLost,
+            long sent,
+            long received,
+            long outOfOrder,
+            long torn,
+            double meanBatch,
+            double cpuShare,
+            int retries) {
+        /** Whether a busy-spinning side lost CPU time to another process (checked for shared memory only). */
+        boolean disturbed(final Transport transport, final double minCpuShare) {
+            return transport.sharedMemory() && !(cpuShare >= minCpuShare);
+        }
+
+        /** Every message arrived once, in order, whole. */
+        boolean clean() {
+            return sent == received && outOfOrder == 0 && torn == 0;
+        }
+    }
+
+    /** All runs of one case. */
+    public record Case(Transport transport, int payload, List<Sample> samples) {
+        /** Whether every run delivered every message once, in order, whole. */
+        public boolean verified() {
+            return samples.stream().allMatch(Sample::clean);
+        }
+
+        public double medianRate() {
+            return Stats.median(rates());
+        }
+
+        List<Double> rates() {
+            List<Double> rates = new ArrayList<>();
+            samples.forEach(s -> rates.add(s.messagesPerSecond()));
+            return rates;
+        }
+
+        List<Double> megabytes() {
+            List<Double> mb = new ArrayList<>();
+            samples.forEach(s -> mb.add(s.messagesPerSecond() * payload / 1e6));
+            return mb;
+        }
+
+        /** The case as it goes into throughput.json. */
+        public Map<String, Object> toJson() {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("transport", transport.label());
+            map.put("payloadBytes", payload);
+            map.put("runs", samples.size());
+            map.put("messagesPerSecond", Stats.median(rates()));
+            map.put("messagesPerSecondMin", Stats.min(rates()));
+            map.put("messagesPerSecondMax", Stats.max(rates()));
+            map.put("megabytesPerSecond", Stats.median(megabytes()));
+            map.put("megabytesPerSecondMin", Stats.min(megabytes()));
+            map.put("megabytesPerSecondMax", Stats.max(megabytes()));
+            map.put("messagesPerSecondRuns", rates());
+            List<Double> meanBatch = new ArrayList<>();
+            samples.forEach(s -> meanBatch.add(s.meanBatch()));
+            map.put("meanBatchRuns", meanBatch);
+            List<Double> shares = new ArrayList<>();
+            int retries = 0;
+            samples.forEach(s -> shares.add(s.cpuShare()));
+            for (Sample s : samples) {
+                retries += s.retries();
+            }
+            map.put("cpuShareRuns", shares);
+            map.put("retries", retries);
+            List<Double> lost = new ArrayList<>();
+            List<Double> sentRates = new ArrayList<>();
+            long sent = 0;
+            long received = 0;
+            for (Sample s : samples) {
+                lost.add((double) s.windowLost());
+                sentRates.add(s.sentPerSecond());
+                sent += s.sent();
+                received += s.received();
+            }
+            map.put("lost", (long) Stats.median(lost));
+            map.put("sentPerSecond", Stats.median(sentRates));
+            map.put("sent", sent);
+            map.put("received", received);
+            map.put("verified", verified());
+            return map;
+        }
+    }
+
+    /** Whether {@code transport} can carry {@code payload} bytes. */
+    public static boolean fits(final Transport transport, final int payload) {
+        return transport != Transport.NAIVE || payload <= NaiveChannel.MAX_MESSAGE_LENGTH;
+    }
+
+    /** Runs every case {@code runs} times, round robin. */
+    public List<Case> run() throws IOException, InterruptedException {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        for (int size : settings.sizes()) {
+            for (Transport transport : settings.transports()) {
+                if (fits(transport, size)) {
+                    cases.put(key(transport, size), new Case(transport, size, new ArrayList<>()));
+                } else {
+                    progress.printf(
+                            "# %s skipped at %d B: its region holds at most %d bytes%n",
+                            transport.label(), size, NaiveChannel.MAX_MESSAGE_LENGTH);
+                }
+            }
+        }
+        for (int run = 1; run <= settings.runs(); run++) {
+            for (Case c : cases.values()) {
+                Sample sample = runOnce(c.transport(), c.payload(), run);
+                c.samples().add(sample);
+                progress.printf(
+                        Locale.ROOT,
+                        "throughput run %d/%d %-18s %5d B %,14.0f msgs/s  batch %6.1f  cpu %.2f%s%n",
+                        run,
+                        settings.runs(),
+                        c.transport().label(),
+                        c.payload(),
+                        sample.messagesPerSecond(),
+                        sample.meanBatch(),
+                        sample.cpuShare(),
+                        sample.sent() == sample.received()
+                                ? ""
+                                : String.format(
+                                        Locale.ROOT,
+                                        "  (lost %,d of %,d)",
+                                        sample.sent() - sample.received(),
+                                        sample.sent()));
+            }
+        }
+        return new ArrayList<>(cases.values());
+    }
+
+    /**
+     * One run of a case, repeated (up to {@code retries} times) while another process took CPU time
+     * from a busy-spinning side: such a run measures the scheduler, not the transport.
+     */
+    private Sample runOnce(final Transport transport, final int payload, final int run)
+            throws IOException, InterruptedException {
+        Sample sample = null;
+        for (int attempt = 0; attempt <= settings.retries(); attempt++) {
+            sample = attempt(transport, payload, run, attempt);
+            if (!sample.disturbed(transport, settings.minCpuShare())
+                    || (transport != Transport.NAIVE && !sample.clean())) {
+                break; // a lossless channel that lost a message is kept: verified() reports it
+            }
+            progress.printf(
+                    Locale.ROOT,
+                    "# %s %d B run %d: a spinning side got %.0f%% of a CPU (%,.0f msgs/s)%s%n",
+                    transport.label(),
+                    payload,
+                    run,
+                    100 * sample.cpuShare(),
+                    sample.messagesPerSecond(),
+                    attempt < settings.retries() ? ", again" : ", kept (no retries left)");
+        }
+        return sample;
+    }
+
+    private Sample attempt(final Transport transport, final int payload, final int run, final int attempt)
+            throws IOException, InterruptedException {
+        String label = "tp-" + transport.label() + "-" + payload + "-r" + run + (attempt > 0 ? "-a" + attempt : "");
+        PairRunner.Outcome outcome =
+                runner.run(label, settings.throughputConfig(transport, payload), "consume", "produce");
+        Map<String, String> consumer = outcome.server();
+        Map<String, String> producer = outcome.client();
+        long sent = Long.parseLong(producer.get("sent"));
+        long received = Long.parseLong(consumer.get("received"));
+        long batches = Long.parseLong(consumer.getOrDefault("batches", "0"));
+        long windowSent = Long.parseLong(consumer.get("windowSent"));
+        long windowReceived = Long.parseLong(consumer.get("windowReceived"));
+        long windowNanos = Long.parseLong(consumer.get("windowNanos"));
+        double seconds = windowNanos / 1e9;
+        return new Sample(
+                windowNanos > 0 ? windowReceived / seconds : Double.NaN,
+                windowNanos > 0 ? windowSent / seconds : Double.NaN,
+                windowSent - windowReceived,
+                sent,
+                received,
+                Long.parseLong(consumer.get("outOfOrder")),
+                Long.parseLong(consumer.get("torn")),
+                batches > 0 ? (double) received / batches : Double.NaN,
+                Math.min(share(consumer), share(producer)),
+                attempt);
+    }
+
+    private static double share(final Map<String, String> values) {
+        String share = values.get("cpuShare");
+        return share == null ? Double.NaN : Double.parseDouble(share);
+    }
+
+    private static String key(final Transport transport, final int payload) {
+        return transport.label() + "/" + payload;
+    }
+}
