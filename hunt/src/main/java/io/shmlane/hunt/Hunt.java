@@ -305,11 +305,25 @@ public final class Hunt implements Callable<Integer> {
         if (exit != 0 && failed.isEmpty()) {
             failed.add(buildFailure(Path.of((String) result.get("log")), exit));
         }
+        boolean ranTests = ranTests(Path.of((String) result.get("log")));
+        if (exit == 0 && !ranTests) {
+            failed.add("no test ran (the selection matched nothing): a round must test something");
+        }
         result.put("exitCode", exit);
-        result.put("outcome", exit == 0 ? "pass" : "fail");
+        result.put("outcome", exit == 0 && ranTests ? "pass" : "fail");
         result.put("failures", failed);
         result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
         return result;
+    }
+
+    /** Whether the build's log reports at least one test run by Surefire or Failsafe. */
+    private static boolean ranTests(final Path log) {
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+                    .anyMatch(line -> line.matches(".*Tests run: [1-9][0-9]*, Failures.*"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** What a build that failed without a failed test said: a crashed test JVM, a compile error. */
