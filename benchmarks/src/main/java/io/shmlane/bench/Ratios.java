@@ -22,7 +22,11 @@ public final class Ratios {
      * @param met whether the goal is met, null when there is none
      * @param meaning how to read it
      */
-    public record Ratio(String name, double value, String goal, Boolean met, String meaning) {
+    public record Ratio(String name, double value, String goal, Boolean met, String meaning, List<Double> runs) {
+        Ratio(final String name, final double value, final String goal, final Boolean met, final String meaning) {
+            this(name, value, goal, met, meaning, null);
+        }
+
         public Map<String, Object> toJson() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("name", name);
@@ -30,6 +34,9 @@ public final class Ratios {
             map.put("goal", goal);
             map.put("met", met);
             map.put("meaning", meaning);
+            if (runs != null) {
+                map.put("runs", runs);
+            }
             return map;
         }
     }
@@ -44,25 +51,11 @@ public final class Ratios {
             }
             int size = ring.payload();
             boolean goals = size == GOAL_PAYLOAD && ring.transport() == Transport.RING;
-            String name = ring.transport().label();
-            rate(throughput, Transport.AGRONA, size)
-                    .ifPresent(agrona -> ratios.add(atLeast(
-                            name + " / agrona throughput, " + size + " B",
-                            ring.medianRate() / agrona,
-                            goals ? 1.2 : Double.NaN,
-                            "medians of the same run; above 1 the ring is faster")));
-            rate(throughput, Transport.UDS, size)
-                    .ifPresent(uds -> ratios.add(atLeast(
-                            name + " / uds throughput, " + size + " B",
-                            ring.medianRate() / uds,
-                            goals ? 20 : Double.NaN,
-                            "medians of the same run")));
-            rate(throughput, Transport.TCP, size)
-                    .ifPresent(tcp -> ratios.add(atLeast(
-                            name + " / tcp throughput, " + size + " B",
-                            ring.medianRate() / tcp,
-                            Double.NaN,
-                            "medians of the same run")));
+            find(throughput, Transport.AGRONA, size)
+                    .ifPresent(agrona -> ratios.add(pair(ring, agrona, goals ? 1.2 : Double.NaN)));
+            find(throughput, Transport.UDS, size)
+                    .ifPresent(uds -> ratios.add(pair(ring, uds, goals ? 20 : Double.NaN)));
+            find(throughput, Transport.TCP, size).ifPresent(tcp -> ratios.add(pair(ring, tcp, Double.NaN)));
         }
         Optional<Double> raw = p50(latency, Transport.RAW);
         Optional<Double> ring = p50(latency, Transport.RING);
@@ -104,22 +97,35 @@ public final class Ratios {
         return ratios;
     }
 
-    private static Ratio atLeast(final String name, final double value, final double goal, final String meaning) {
-        if (Double.isNaN(goal)) {
-            return new Ratio(name, value, null, null, meaning);
+    /**
+     * {@code a} over {@code b}: the ratio of the medians, with the goal; and the ratio run by run, each
+     * run of {@code a} over the run of {@code b} of the same round robin round.
+     */
+    private static Ratio pair(final ThroughputSuite.Case a, final ThroughputSuite.Case b, final double goal) {
+        double value = a.medianRate() / b.medianRate();
+        List<Double> runs = new ArrayList<>();
+        List<Double> ra = a.rates();
+        List<Double> rb = b.rates();
+        for (int i = 0; i < Math.min(ra.size(), rb.size()); i++) {
+            runs.add(Math.round(ra.get(i) / rb.get(i) * 100) / 100.0);
         }
-        return new Ratio(name, value, ">= " + trim(goal), value >= goal, meaning);
+        String name = a.transport().label() + " / " + b.transport().label() + " throughput, " + a.payload() + " B";
+        String meaning = "ratio of the medians; runs: run by run within the same round (the median of those is "
+                + trim(Math.round(Stats.median(runs) * 100) / 100.0) + ")";
+        if (Double.isNaN(goal)) {
+            return new Ratio(name, value, null, null, meaning, runs);
+        }
+        return new Ratio(name, value, ">= " + trim(goal), value >= goal, meaning, runs);
     }
 
     private static String trim(final double goal) {
         return goal == Math.rint(goal) ? Long.toString((long) goal) : Double.toString(goal);
     }
 
-    private static Optional<Double> rate(
+    private static Optional<ThroughputSuite.Case> find(
             final List<ThroughputSuite.Case> throughput, final Transport transport, final int size) {
         return throughput.stream()
                 .filter(c -> c.transport() == transport && c.payload() == size)
-                .map(ThroughputSuite.Case::medianRate)
                 .findFirst();
     }
 

@@ -106,10 +106,11 @@ public final class Summary {
             for (Ratios.Ratio r : ratios) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "%-58s %8.2f  %s%n",
+                        "%-50s %7.2f  %s%n",
                         r.name(),
                         r.value(),
-                        r.goal() == null ? "" : "goal " + r.goal() + ": " + (r.met() ? "met" : "NOT MET")));
+                        (r.goal() == null ? "" : "goal " + r.goal() + ": " + (r.met() ? "met" : "NOT MET"))
+                                + (r.runs() == null ? "" : "   run by run " + r.runs())));
             }
         }
         if (allocation != null) {

@@ -59,7 +59,8 @@ public final class ThroughputSuite {
             return Stats.median(rates());
         }
 
-        List<Double> rates() {
+        /** Each run's rate, in run order. */
+        public List<Double> rates() {
             List<Double> rates = new ArrayList<>();
             samples.forEach(s -> rates.add(s.messagesPerSecond()));
             return rates;
