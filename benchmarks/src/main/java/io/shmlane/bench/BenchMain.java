@@ -62,7 +62,9 @@ public final class BenchMain {
                 description = "Directory for channel files and sockets (default: /dev/shm, else the temp directory).")
         Path dir;
 
-        @Option(names = "--quick", description = "One short run of everything: to try the harness, not to measure.")
+        @Option(
+                names = "--quick",
+                description = "One short run of everything, nothing repeated: to try the harness, not to measure.")
         boolean quick;
 
         @Option(
@@ -177,7 +179,7 @@ public final class BenchMain {
                     cross.capacity,
                     cross.batch,
                     common.markShift,
-                    common.threads ? 0 : common.retries,
+                    common.threads || quick ? 0 : common.retries,
                     common.minCpuShare,
                     work,
                     results);

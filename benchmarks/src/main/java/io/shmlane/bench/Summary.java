@@ -52,9 +52,8 @@ public final class Summary {
                         c.transport() == Transport.NAIVE
                                 ? String.format(
                                         Locale.ROOT,
-                                        "%,d of %,.0f sent/s (%.1f%%)",
+                                        "%,d (%.1f%% of all sent)",
                                         (Long) j.get("lost"),
-                                        (Double) j.get("sentPerSecond"),
                                         100.0
                                                 * ((Long) j.get("sent") - (Long) j.get("received"))
                                                 / Math.max(1, (Long) j.get("sent")))
@@ -106,7 +105,7 @@ public final class Summary {
             for (Ratios.Ratio r : ratios) {
                 out.append(String.format(
                         Locale.ROOT,
-                        "%-50s %7.2f  %s%n",
+                        "%-54s %7.2f  %s%n",
                         r.name(),
                         r.value(),
                         (r.goal() == null ? "" : "goal " + r.goal() + ": " + (r.met() ? "met" : "NOT MET"))
