@@ -51,7 +51,9 @@ public interface ChannelConsumer extends AutoCloseable {
                 return count;
             }
             idle.reset();
-            long nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+            // the clock is read only every 16 empty polls and first then: a message that arrives
+            // within a few polls (a ping-pong) costs no clock read
+            long nextCheck = 0;
             int waits = 0;
             while (true) {
                 count = poll(handler, limit);
@@ -61,28 +63,33 @@ public interface ChannelConsumer extends AutoCloseable {
                 if (isEndOfStream()) {
                     return END_OF_STREAM;
                 }
-                if ((++waits & 15) == 0 && System.nanoTime() - nextCheck >= 0) {
-                    nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
-                    ChannelFile file = file();
-                    if (file != null) {
-                        file.checkNotTruncated();
-                    }
-                    if (Thread.interrupted()) {
-                        throw new ChannelException(
-                                ChannelException.Reason.INTERRUPTED,
-                                "interrupted while waiting for messages in " + ChannelBuffers.describe(file));
-                    }
-                    if (file != null && producerStatus() == PeerStatus.DEAD) {
-                        count = poll(handler, limit);
-                        if (count > 0) {
-                            return count;
+                if ((++waits & 15) == 0) {
+                    long now = System.nanoTime();
+                    if (waits == 16) {
+                        nextCheck = now + CHECK_INTERVAL_NANOS;
+                    } else if (now - nextCheck >= 0) {
+                        nextCheck = now + CHECK_INTERVAL_NANOS;
+                        ChannelFile file = file();
+                        if (file != null) {
+                            file.checkNotTruncated();
                         }
-                        throw new ChannelException(
-                                ChannelException.Reason.PEER_DIED,
-                                "producer died: the producer of " + file.path() + " (pid "
-                                        + file.longVolatile(Role.PRODUCER.pidOffset())
-                                        + ") is gone without ending the stream; every message it committed was"
-                                        + " delivered; start a producer to continue");
+                        if (Thread.interrupted()) {
+                            throw new ChannelException(
+                                    ChannelException.Reason.INTERRUPTED,
+                                    "interrupted while waiting for messages in " + ChannelBuffers.describe(file));
+                        }
+                        if (file != null && producerStatus() == PeerStatus.DEAD) {
+                            count = poll(handler, limit);
+                            if (count > 0) {
+                                return count;
+                            }
+                            throw new ChannelException(
+                                    ChannelException.Reason.PEER_DIED,
+                                    "producer died: the producer of " + file.path() + " (pid "
+                                            + file.longVolatile(Role.PRODUCER.pidOffset())
+                                            + ") is gone without ending the stream; every message it committed was"
+                                            + " delivered; start a producer to continue");
+                        }
                     }
                 }
                 idle.idle();

@@ -96,7 +96,10 @@ public final class ChannelHeaderDescriptor {
     public static final int PRODUCER_ATTACH_COUNT_OFFSET = PRODUCER_STATE_OFFSET + 4;
     /** Offset of the process id of the last producer. */
     public static final int PRODUCER_PID_OFFSET = PRODUCER_ATTACH_COUNT_OFFSET + 4;
-    /** Offset of the producer's position (ring: tail after the last commit, for inspection). */
+    /**
+     * Offset of the producer's position (ring: its tail, informative only; published now and then,
+     * not per commit, see {@code RingProducer}; {@code RingScan} finds the exact tail).
+     */
     public static final int PRODUCER_POSITION_OFFSET = PRODUCER_PID_OFFSET + 8;
 
     /** Start of the consumer's slot; its first byte is also the range the consumer locks. */

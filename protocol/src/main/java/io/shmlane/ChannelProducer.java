@@ -54,13 +54,19 @@ public interface ChannelProducer extends AutoCloseable {
                 return;
             }
             idle.reset();
-            long nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
+            // the clock is read only every 16 failed offers and first then
+            long nextCheck = 0;
             int waits = 0;
             while (!offer(src, offset, length)) {
                 idle.idle();
-                if ((++waits & 15) == 0 && System.nanoTime() - nextCheck >= 0) {
-                    nextCheck = System.nanoTime() + CHECK_INTERVAL_NANOS;
-                    checkWhileWaiting(file());
+                if ((++waits & 15) == 0) {
+                    long now = System.nanoTime();
+                    if (waits == 16) {
+                        nextCheck = now + CHECK_INTERVAL_NANOS;
+                    } else if (now - nextCheck >= 0) {
+                        nextCheck = now + CHECK_INTERVAL_NANOS;
+                        checkWhileWaiting(file());
+                    }
                 }
             }
         } catch (InternalError fault) {

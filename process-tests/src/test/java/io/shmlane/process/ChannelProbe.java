@@ -89,13 +89,17 @@ final class ChannelProbe {
             return header.getInt(ChannelHeaderDescriptor.MAX_MESSAGE_LENGTH_OFFSET);
         }
 
-        /** Ring: bytes committed and not yet released by the consumer. */
+        /** Ring: bytes committed and not yet released, exact while the producer waits for room. */
         long bytesInFlight() {
             return header.getLong(ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET)
                     - header.getLong(ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET);
         }
 
-        /** Ring: the producer's tail (0 before the first commit). */
+        /**
+         * Ring: the producer's tail as it last published it (0 before that): it publishes when it
+         * looks at the consumer's head (at least once per lap, and on every try while the ring is full)
+         * and when it detaches or closes.
+         */
         long tail() {
             return header.getLong(ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET);
         }

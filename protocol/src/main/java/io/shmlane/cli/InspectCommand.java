@@ -4,15 +4,14 @@ import static io.shmlane.ChannelHeaderDescriptor.CREATION_TIME_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.CREATOR_PID_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.VERSION_OFFSET;
 
 import io.shmlane.ChannelFile;
-import io.shmlane.ChannelHeaderDescriptor;
 import io.shmlane.ChannelKind;
 import io.shmlane.Role;
 import io.shmlane.RoleState;
 import io.shmlane.mailbox.MailboxDescriptor;
+import io.shmlane.ring.RingScan;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,8 +76,10 @@ final class InspectCommand implements Callable<Integer> {
         }
         long nextSequence = channel.longVolatile(NEXT_SEQUENCE_OFFSET);
         if (channel.kind() == ChannelKind.RING) {
-            long tail = channel.longVolatile(PRODUCER_POSITION_OFFSET);
-            long head = channel.longVolatile(ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET);
+            // the stored producer position is refreshed only now and then; the walk is exact
+            RingScan scan = RingScan.of(channel.buffer(), channel.capacity());
+            long tail = scan.tail();
+            long head = scan.head();
             f.put("tail", tail);
             f.put("head", head);
             f.put("bytesInFlight", tail - head);

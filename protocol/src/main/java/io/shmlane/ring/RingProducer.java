@@ -2,7 +2,6 @@ package io.shmlane.ring;
 
 import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ring.RingDescriptor.ALIGNMENT;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
@@ -94,47 +93,14 @@ public final class RingProducer implements ChannelProducer {
     }
 
     /**
-     * Finds the tail by walking the chain of committed records from the consumer's head: it ends at
-     * the first header whose length is 0, which is where the last producer would have written next
-     * (the header it zeroed before its last commit). A record it claimed but never committed is
-     * discarded; its sequence number is reused.
+     * Starts where the last producer stopped: after the last committed record found by {@link
+     * RingScan}. A record it claimed but never committed is discarded; its sequence number is reused.
      */
     private void recover() {
-        // acquire: pairs with the consumer's setRelease of the head; the next sequence it wrote before is visible
-        long head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
-        long sequence = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
-        long position = head;
-        boolean first = true;
-        while (position - head < capacity) {
-            int index = (int) (position & mask);
-            int recordIndex = DATA_OFFSET + index;
-            // acquire: pairs with setRelease in commit(); the record's fields are visible after it
-            int length = (int) INT.getAcquire(buffer, recordIndex + LENGTH_OFFSET);
-            if (length <= 0) {
-                break;
-            }
-            int type = (int) INT.get(buffer, recordIndex + TYPE_OFFSET);
-            if (type == TYPE_PADDING && length == capacity - index) {
-                position += length;
-                continue;
-            }
-            if (type != TYPE_MESSAGE
-                    || length < HEADER_LENGTH
-                    || length > HEADER_LENGTH + maxMessageLength
-                    || align(length) > capacity - index) {
-                break;
-            }
-            long recordSequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
-            if (!first && recordSequence != sequence) {
-                break;
-            }
-            first = false;
-            sequence = recordSequence + 1;
-            position += align(length);
-        }
-        tail = position;
-        cachedHead = head;
-        nextSequence = sequence;
+        RingScan scan = RingScan.of(buffer, capacity);
+        tail = scan.tail();
+        cachedHead = scan.head();
+        nextSequence = scan.nextSequence();
     }
 
     @Override
@@ -189,6 +155,7 @@ public final class RingProducer implements ChannelProducer {
             // acquire: pairs with setRelease of the head in RingConsumer.poll(); the consumer's reads of
             // every record before that head happen before this producer overwrites them
             cachedHead = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
+            publishPosition();
             if (newTail + ALIGNMENT - cachedHead > capacity) {
                 return -1;
             }
@@ -224,8 +191,29 @@ public final class RingProducer implements ChannelProducer {
         tail = claimedTail;
         nextSequence++;
         claimedRecordIndex = -1;
-        // opaque: informative only (inspect, progress); no ordering needed, so no barrier on ARM
+    }
+
+    /**
+     * Stores the tail in the producer's slot for a reader that wants progress without walking the
+     * records ({@link RingScan} is exact). Not on every commit: the slot shares its cache line with
+     * the producer's state, which a waiting consumer reads, so a store per commit would make that line
+     * travel between the cores with every message. Stored when the producer looks at the shared head
+     * (at least once per lap, and on every try while the ring is full) and when it detaches or closes.
+     */
+    private void publishPosition() {
+        // opaque: informative only; no ordering needed, so no barrier on ARM
         LONG.setOpaque(buffer, PRODUCER_POSITION_OFFSET, tail);
+    }
+
+    /** {@link #publishPosition()} on the way out, unless the file shrank under the mapping (SIGBUS). */
+    private void publishFinalPosition() {
+        try {
+            if (file == null || !file.isTruncated()) {
+                publishPosition();
+            }
+        } catch (InternalError fault) {
+            // the file shrank between the check and the store: nothing to publish into any more
+        }
     }
 
     /** Drops the open claim; nothing was published and the sequence number is reused. */
@@ -267,6 +255,7 @@ public final class RingProducer implements ChannelProducer {
     public void detach() {
         if (!closed) {
             closed = true;
+            publishFinalPosition();
             if (file != null) {
                 file.close();
             }
@@ -277,6 +266,7 @@ public final class RingProducer implements ChannelProducer {
     public void close() {
         if (!closed) {
             closed = true;
+            publishFinalPosition();
             // release: ordered after the last commit; a consumer that reads CLOSED with an acquire
             // load and then finds no record at its head has seen every message
             ChannelBuffers.closeRole(file, buffer, Role.PRODUCER);
