@@ -4,12 +4,13 @@ import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
-import static io.shmlane.ring.RingDescriptor.LENGTH_OFFSET;
+import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
 import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
-import static io.shmlane.ring.RingDescriptor.TYPE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
+import static io.shmlane.ring.RingDescriptor.lengthOf;
+import static io.shmlane.ring.RingDescriptor.typeOf;
 
 import io.shmlane.ChannelBuffers;
 import io.shmlane.ChannelConsumer;
@@ -32,7 +33,6 @@ import java.nio.file.Path;
  * numbers; nothing before the shared head is ever delivered twice.
  */
 public final class RingConsumer implements ChannelConsumer {
-    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final ChannelFile file;
@@ -90,12 +90,13 @@ public final class RingConsumer implements ChannelConsumer {
             while (count < limit) {
                 int index = (int) (position & mask);
                 int recordIndex = DATA_OFFSET + index;
-                // acquire: pairs with setRelease in RingProducer.commit(); type, sequence and payload are visible
-                int length = (int) INT.getAcquire(buffer, recordIndex + LENGTH_OFFSET);
+                // acquire: pairs with setRelease in RingProducer.commit(); sequence and payload are visible
+                long word = (long) LONG.getAcquire(buffer, recordIndex + HEADER_WORD_OFFSET);
+                int length = lengthOf(word);
                 if (length <= 0) {
                     break;
                 }
-                int type = (int) INT.get(buffer, recordIndex + TYPE_OFFSET);
+                int type = typeOf(word);
                 if (type == TYPE_PADDING) {
                     if (length != capacity - index) {
                         throw corrupt(position, "padding of " + length + " bytes at index " + index);
@@ -138,7 +139,7 @@ public final class RingConsumer implements ChannelConsumer {
     private boolean hasRecord() {
         int index = (int) (head & mask);
         // acquire: as in poll()
-        return (int) INT.getAcquire(buffer, DATA_OFFSET + index + LENGTH_OFFSET) > 0;
+        return lengthOf((long) LONG.getAcquire(buffer, DATA_OFFSET + index + HEADER_WORD_OFFSET)) > 0;
     }
 
     @Override
@@ -147,11 +148,13 @@ public final class RingConsumer implements ChannelConsumer {
         for (int i = 0; i < 2; i++) {
             int index = (int) (position & mask);
             int recordIndex = DATA_OFFSET + index;
-            int length = (int) INT.getAcquire(buffer, recordIndex + LENGTH_OFFSET);
+            // acquire: as in poll()
+            long word = (long) LONG.getAcquire(buffer, recordIndex + HEADER_WORD_OFFSET);
+            int length = lengthOf(word);
             if (length <= 0) {
                 break;
             }
-            if ((int) INT.get(buffer, recordIndex + TYPE_OFFSET) == TYPE_MESSAGE) {
+            if (typeOf(word) == TYPE_MESSAGE) {
                 return (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
             }
             position += length;

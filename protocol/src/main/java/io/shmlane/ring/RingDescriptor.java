@@ -1,5 +1,7 @@
 package io.shmlane.ring;
 
+import java.nio.ByteOrder;
+
 /**
  * Layout of a record in a ring's data area, and the ring's rules.
  *
@@ -7,10 +9,10 @@ package io.shmlane.ring;
  *   0                   1                   2                   3
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
- *  |R|  Length (header + payload; 0 = not committed; release)      |  0
- *  +-+-------------------------------------------------------------+
- *  |   Type (1 = message, 2 = padding)                             |  4
- *  +---------------------------------------------------------------+
+ *  |R|  Length (header + payload; 0 = not committed)               |  0  header word:
+ *  +-+-------------------------------------------------------------+     one 8-byte
+ *  |   Type (1 = message, 2 = padding)                             |  4  release store
+ *  +---------------------------------------------------------------+     commits
  *  |   Sequence (8 bytes; messages only)                           |  8
  *  |                                                               |
  *  +---------------------------------------------------------------+
@@ -22,15 +24,16 @@ package io.shmlane.ring;
  * <p>Rules:
  *
  * <ul>
- *   <li>Writing a positive length with a release store commits the record: payload, type and
- *       sequence were written before it. The consumer reads the length with an acquire load; 0 means
- *       nothing yet.
+ *   <li>Length and type form the header word, an aligned 8-byte word written and read as one
+ *       ({@link #headerWord}). Writing it with a positive length and a release store commits the
+ *       record: payload and sequence were written before it. The consumer reads the word with an
+ *       acquire load; length 0 means nothing yet. One access each way instead of two.
  *   <li>Positions are 64-bit byte counts that never wrap in practice; a record starts at
  *       {@code position & (capacity - 1)}. Records are aligned to {@value #ALIGNMENT} bytes.
  *   <li>A record never straddles the end: when it does not fit, a padding record fills the rest, and
  *       the message goes at index 0. The message is committed before the padding, so a consumer that
  *       sees the padding finds the message.
- *   <li>Before committing a record the producer zeroes the length of the next record header (the
+ *   <li>Before committing a record the producer zeroes the header word of the next record (the
  *       position it will write next), so the consumer, which reads that position only after the commit,
  *       can never take a stale record from the previous lap for a new one. To keep that header free,
  *       the producer leaves {@value #ALIGNMENT} bytes unused: at most {@code capacity - 8} bytes are
@@ -54,12 +57,38 @@ public final class RingDescriptor {
     /** Length of a padding record's header (length and type only). */
     public static final int PADDING_HEADER_LENGTH = SEQUENCE_OFFSET;
 
+    /** Offset of the header word (length and type, see {@link #headerWord}). */
+    public static final int HEADER_WORD_OFFSET = LENGTH_OFFSET;
+
     /** Type of a message record. */
     public static final int TYPE_MESSAGE = 1;
     /** Type of a padding record, skipped by the consumer. */
     public static final int TYPE_PADDING = 2;
 
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
     private RingDescriptor() {}
+
+    /**
+     * The header word of a record, as a native-order 8-byte access at {@link #HEADER_WORD_OFFSET}
+     * reads and writes it: {@code length} at offset 0 and {@code type} at offset 4, as two 4-byte
+     * fields would be.
+     */
+    public static long headerWord(final int length, final int type) {
+        return LITTLE_ENDIAN
+                ? ((long) type << 32) | (length & 0xFFFF_FFFFL)
+                : ((long) length << 32) | (type & 0xFFFF_FFFFL);
+    }
+
+    /** The length in a header word. */
+    public static int lengthOf(final long headerWord) {
+        return LITTLE_ENDIAN ? (int) headerWord : (int) (headerWord >>> 32);
+    }
+
+    /** The type in a header word. */
+    public static int typeOf(final long headerWord) {
+        return LITTLE_ENDIAN ? (int) (headerWord >>> 32) : (int) headerWord;
+    }
 
     /** {@code length} rounded up to {@link #ALIGNMENT}. */
     public static int align(final int length) {

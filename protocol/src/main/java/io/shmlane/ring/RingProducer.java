@@ -5,12 +5,12 @@ import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ring.RingDescriptor.ALIGNMENT;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
-import static io.shmlane.ring.RingDescriptor.LENGTH_OFFSET;
+import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
 import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
-import static io.shmlane.ring.RingDescriptor.TYPE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
+import static io.shmlane.ring.RingDescriptor.headerWord;
 
 import io.shmlane.ChannelBuffers;
 import io.shmlane.ChannelException;
@@ -33,7 +33,6 @@ import java.nio.file.Path;
  * shared head only when the cached one says there is not enough room.
  */
 public final class RingProducer implements ChannelProducer {
-    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final ChannelFile file;
@@ -161,11 +160,10 @@ public final class RingProducer implements ChannelProducer {
             }
         }
         int recordIndex = DATA_OFFSET + (padding > 0 ? 0 : index);
-        INT.set(buffer, recordIndex + TYPE_OFFSET, TYPE_MESSAGE);
         LONG.set(buffer, recordIndex + SEQUENCE_OFFSET, nextSequence);
         // plain: the header to be written next must read 0 until it is committed; ordered before the
         // release in commit(), so a consumer that sees this record sees the zero after it
-        INT.set(buffer, DATA_OFFSET + (int) (newTail & mask) + LENGTH_OFFSET, 0);
+        LONG.set(buffer, DATA_OFFSET + (int) (newTail & mask) + HEADER_WORD_OFFSET, 0L);
         claimedRecordIndex = recordIndex;
         claimedLength = recordLength;
         claimedPaddingIndex = DATA_OFFSET + index;
@@ -179,14 +177,13 @@ public final class RingProducer implements ChannelProducer {
         if (claimedRecordIndex < 0) {
             throw new IllegalStateException("nothing claimed");
         }
-        // release: publishes payload, type, sequence and the zeroed next header; pairs with getAcquire
-        // in RingConsumer.poll()
-        INT.setRelease(buffer, claimedRecordIndex + LENGTH_OFFSET, claimedLength);
+        // release: publishes payload, sequence and the zeroed next header with length and type; pairs
+        // with getAcquire in RingConsumer.poll()
+        LONG.setRelease(buffer, claimedRecordIndex + HEADER_WORD_OFFSET, headerWord(claimedLength, TYPE_MESSAGE));
         if (claimedPadding > 0) {
-            INT.set(buffer, claimedPaddingIndex + TYPE_OFFSET, TYPE_PADDING);
             // release: the padding is published after the message at index 0, so a consumer that
             // skips the padding finds the message committed
-            INT.setRelease(buffer, claimedPaddingIndex + LENGTH_OFFSET, claimedPadding);
+            LONG.setRelease(buffer, claimedPaddingIndex + HEADER_WORD_OFFSET, headerWord(claimedPadding, TYPE_PADDING));
         }
         tail = claimedTail;
         nextSequence++;

@@ -4,12 +4,13 @@ import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
-import static io.shmlane.ring.RingDescriptor.LENGTH_OFFSET;
+import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
 import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
-import static io.shmlane.ring.RingDescriptor.TYPE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
+import static io.shmlane.ring.RingDescriptor.lengthOf;
+import static io.shmlane.ring.RingDescriptor.typeOf;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -26,7 +27,6 @@ import java.nio.ByteOrder;
  * the walk may run next to a live producer and consumer and then describes one moment of the ring.
  */
 public final class RingScan {
-    private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private final long head;
@@ -55,11 +55,12 @@ public final class RingScan {
             int index = (int) (position & mask);
             int recordIndex = DATA_OFFSET + index;
             // acquire: pairs with setRelease in RingProducer's commit; the record's fields are visible after it
-            int length = (int) INT.getAcquire(buffer, recordIndex + LENGTH_OFFSET);
+            long word = (long) LONG.getAcquire(buffer, recordIndex + HEADER_WORD_OFFSET);
+            int length = lengthOf(word);
             if (length <= 0) {
                 break;
             }
-            int type = (int) INT.get(buffer, recordIndex + TYPE_OFFSET);
+            int type = typeOf(word);
             if (type == TYPE_PADDING && length == capacity - index) {
                 position += length;
                 continue;

@@ -57,6 +57,18 @@ class RingTest {
     }
 
     @Test
+    void shouldLayTheHeaderWordOutAsLengthAtZeroAndTypeAtFour() {
+        java.nio.ByteBuffer word = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());
+        word.putLong(0, RingDescriptor.headerWord(0x0102_0304, RingDescriptor.TYPE_PADDING));
+
+        assertThat(word.getInt(RingDescriptor.LENGTH_OFFSET)).isEqualTo(0x0102_0304);
+        assertThat(word.getInt(RingDescriptor.TYPE_OFFSET)).isEqualTo(RingDescriptor.TYPE_PADDING);
+        assertThat(RingDescriptor.lengthOf(word.getLong(0))).isEqualTo(0x0102_0304);
+        assertThat(RingDescriptor.typeOf(word.getLong(0))).isEqualTo(RingDescriptor.TYPE_PADDING);
+        assertThat(RingDescriptor.lengthOf(RingDescriptor.headerWord(-8, 1))).isEqualTo(-8);
+    }
+
+    @Test
     void shouldReturnZeroWhenEmpty() {
         RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
         assertThat(consumer.poll(this::record, 10)).isZero();

@@ -26,8 +26,9 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
 /**
  * The ring's hand-off on the real {@link RingProducer} and {@link RingConsumer}, over a direct buffer
  * laid out like a ring file of 1024 bytes ({@link ChannelBuffers#allocate}). The rules under test (see
- * {@code RingDescriptor}): a positive record length, stored with release, commits type, sequence and
- * payload written before it; the consumer acquire-reads the length; the message is committed before
+ * {@code RingDescriptor}): a header word (length and type) with a positive length, stored with
+ * release, commits the sequence and payload written before it; the consumer acquire-reads the header
+ * word; the message is committed before
  * the padding record that wraps to it; the producer zeroes the next header before committing; the
  * consumer releases its head once per batch, after reading, and the producer acquire-reads it before
  * reusing space.
@@ -175,8 +176,8 @@ public final class RingHandOff {
 
     /**
      * A committed record is fully visible: the producer offers message A (24 bytes) while the consumer
-     * polls once. The length is the commit marker: a consumer that sees it sees type, sequence and
-     * payload.
+     * polls once. The header word (length and type) is the commit marker: a consumer that sees it sees
+     * sequence and payload.
      *
      * <p>Expected: x86 and ARM, the two ACCEPTABLE rows only. On x86 a FORBIDDEN row needs the JIT to
      * reorder around the release/acquire pair, which it must not; on ARM the hardware would do it
@@ -213,7 +214,7 @@ public final class RingHandOff {
 
     /**
      * As {@link Offer}, with the zero-copy path: {@code tryClaim}, the payload written in place byte by
-     * byte with plain stores, then {@code commit}. The commit's release store of the length is all that
+     * byte with plain stores, then {@code commit}. The commit's release store of the header word is all that
      * orders those stores.
      *
      * <p>Expected: as {@link Offer}.
