@@ -58,20 +58,16 @@ public final class Ratios {
             find(throughput, Transport.TCP, size).ifPresent(tcp -> ratios.add(pair(ring, tcp, Double.NaN)));
         }
         Optional<Double> raw = p50(latency, Transport.RAW);
-        Optional<Double> ring = p50(latency, Transport.RING);
-        Optional<Double> agrona = p50(latency, Transport.AGRONA);
         Optional<Double> mailbox = p50(latency, Transport.MAILBOX);
-        if (raw.isPresent()) {
-            ring.ifPresent(r -> ratios.add(new Ratio(
-                    "shmlane-ring RTT p50 / raw-cache-line RTT p50",
-                    r / raw.get(),
-                    "<= 1.5",
-                    r / raw.get() <= 1.5,
-                    "1.0 is the machine's limit: one cache line each way")));
-            agrona.ifPresent(a -> ratios.add(
-                    new Ratio("agrona RTT p50 / raw-cache-line RTT p50", a / raw.get(), null, null, "for comparison")));
-            mailbox.ifPresent(m -> ratios.add(new Ratio(
-                    "shmlane-mailbox RTT p50 / raw-cache-line RTT p50", m / raw.get(), null, null, "for comparison")));
+        Optional<LatencySuite.Case> rawCase = latencyCase(latency, Transport.RAW);
+        if (rawCase.isPresent()) {
+            latencyCase(latency, Transport.RING)
+                    .ifPresent(r -> ratios.add(
+                            rttPair(r, rawCase.get(), 1.5, "1.0 is the machine's limit: one cache line each way")));
+            latencyCase(latency, Transport.AGRONA)
+                    .ifPresent(a -> ratios.add(rttPair(a, rawCase.get(), Double.NaN, "for comparison")));
+            latencyCase(latency, Transport.MAILBOX)
+                    .ifPresent(m -> ratios.add(rttPair(m, rawCase.get(), Double.NaN, "for comparison")));
         }
         Optional<ThroughputSuite.Case> mailboxRate = throughput.stream()
                 .filter(c -> c.transport() == Transport.MAILBOX)
@@ -98,24 +94,42 @@ public final class Ratios {
     }
 
     /**
-     * {@code a} over {@code b}: the ratio of the medians, with the goal; and the ratio run by run, each
-     * run of {@code a} over the run of {@code b} of the same round robin round.
+     * {@code a} over {@code b}, paired: each run of {@code a} over the run of {@code b} of the same
+     * round robin round (taken seconds apart, so a change of the machine's state between rounds
+     * cancels out), and the median of those paired ratios, with the goal. The ratio of the medians is
+     * given in the meaning for comparison: it mixes runs from different rounds.
      */
     private static Ratio pair(final ThroughputSuite.Case a, final ThroughputSuite.Case b, final double goal) {
-        double value = a.medianRate() / b.medianRate();
-        List<Double> runs = new ArrayList<>();
-        List<Double> ra = a.rates();
-        List<Double> rb = b.rates();
-        for (int i = 0; i < Math.min(ra.size(), rb.size()); i++) {
-            runs.add(Math.round(ra.get(i) / rb.get(i) * 100) / 100.0);
-        }
+        List<Double> runs = paired(a.rates(), b.rates());
+        double value = runs.isEmpty() ? a.medianRate() / b.medianRate() : Stats.median(runs);
         String name = a.transport().label() + " / " + b.transport().label() + " throughput, " + a.payload() + " B";
-        String meaning = "ratio of the medians; runs: run by run within the same round (the median of those is "
-                + trim(Math.round(Stats.median(runs) * 100) / 100.0) + ")";
+        String meaning = "median of the run-by-run ratios (same round); the ratio of the medians is "
+                + trim(Math.round(a.medianRate() / b.medianRate() * 100) / 100.0);
         if (Double.isNaN(goal)) {
             return new Ratio(name, value, null, null, meaning, runs);
         }
         return new Ratio(name, value, ">= " + trim(goal), value >= goal, meaning, runs);
+    }
+
+    /** RTT p50 of {@code a} over {@code b}, paired run by run as in {@link #pair}; at most {@code goal}. */
+    private static Ratio rttPair(
+            final LatencySuite.Case a, final LatencySuite.Case b, final double goal, final String meaning) {
+        List<Double> runs = paired(a.runP50(), b.runP50());
+        double value = runs.isEmpty() ? a.percentile(50) / b.percentile(50) : Stats.median(runs);
+        String name = a.transport().label() + " RTT p50 / " + b.transport().label() + " RTT p50";
+        String how = meaning + "; median of the run-by-run ratios of the p50s (same round)";
+        if (Double.isNaN(goal)) {
+            return new Ratio(name, value, null, null, how, runs);
+        }
+        return new Ratio(name, value, "<= " + trim(goal), value <= goal, how, runs);
+    }
+
+    private static List<Double> paired(final List<Double> a, final List<Double> b) {
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            runs.add(Math.round(a.get(i) / b.get(i) * 100) / 100.0);
+        }
+        return runs;
     }
 
     private static String trim(final double goal) {
@@ -126,6 +140,13 @@ public final class Ratios {
             final List<ThroughputSuite.Case> throughput, final Transport transport, final int size) {
         return throughput.stream()
                 .filter(c -> c.transport() == transport && c.payload() == size)
+                .findFirst();
+    }
+
+    private static Optional<LatencySuite.Case> latencyCase(
+            final List<LatencySuite.Case> latency, final Transport transport) {
+        return latency.stream()
+                .filter(c -> c.transport() == transport && c.histogram().getTotalCount() > 0)
                 .findFirst();
     }
 

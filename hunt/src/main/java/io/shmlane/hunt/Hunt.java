@@ -18,7 +18,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Regression hunting. Without {@code --mutants}: a campaign of randomized rounds until the time budget
@@ -32,6 +34,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Long randomized campaigns over JDKs and JIT modes, or the suite against every mutant.")
 public final class Hunt implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--budget", defaultValue = "10m", description = "Time budget, e.g. 90s, 10m, 2h (default 10m).")
     String budget;
 
@@ -71,6 +76,14 @@ public final class Hunt implements Callable<Integer> {
             description = "With --mutants: a stage still running after this is stopped and counts as a kill (hang).")
     String stageTimeout;
 
+    @Option(
+            names = "--jcstress-mode",
+            defaultValue = "quick",
+            description = "jcstress mode of campaign rounds and of the mutants' jcstress stage (default quick):"
+                    + " ci is the build's (one JVM configuration, C2 scheduling randomized); jcstress's own"
+                    + " quick, default, tough and stress run every JVM configuration, longer in that order.")
+    String jcstressMode;
+
     @Option(names = "--scale", defaultValue = "2", description = "process.scale for campaign rounds (default 2).")
     int scale;
 
@@ -82,6 +95,9 @@ public final class Hunt implements Callable<Integer> {
 
     @Option(names = "--out", description = "Where to write hunt-summary.json (default ROOT/hunt/target/hunt).")
     Path out;
+
+    /** The driver's modes (jcstress-tests' {@code jcstress.mode}). */
+    static final List<String> JCSTRESS_MODES = List.of("ci", "sanity", "quick", "default", "tough", "stress");
 
     private final List<Map<String, Object>> rounds = new ArrayList<>();
     private final List<Map<String, Object>> mutantResults = new ArrayList<>();
@@ -100,8 +116,20 @@ public final class Hunt implements Callable<Integer> {
         root = root.toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve("mvnw")) || !Files.isDirectory(root.resolve("hunt/mutants"))) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(this),
+                    spec.commandLine(),
                     "run from the repository root, or give --root: no mvnw or hunt/mutants in " + root);
+        }
+        if (!JCSTRESS_MODES.contains(jcstressMode)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--jcstress-mode must be one of " + JCSTRESS_MODES + ": --jcstress-mode=" + jcstressMode);
+        }
+        for (String jit : jitModes) {
+            try {
+                Jdks.jitFlags(jit); // an unknown JIT mode fails here, not after the first rounds
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         out = out != null ? out : root.resolve("hunt/target/hunt");
         Files.createDirectories(out);
@@ -111,7 +139,13 @@ public final class Hunt implements Callable<Integer> {
         long drawSeed = seed != null ? seed : System.nanoTime();
         List<Path> homes = jdks != null ? jdks : Jdks.discover();
         System.out.printf(
-                Locale.ROOT, "hunt: budget %s, JDKs %s, JIT %s, seed %d%n", budget, homes, jitModes, drawSeed);
+                Locale.ROOT,
+                "hunt: budget %s, JDKs %s, JIT %s, jcstress mode %s, seed %d%n",
+                budget,
+                homes,
+                jitModes,
+                jcstressMode,
+                drawSeed);
         Thread hook = new Thread(this::onInterrupt, "hunt-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -152,7 +186,7 @@ public final class Hunt implements Callable<Integer> {
             String jit = jitModes.get(random.nextInt(jitModes.size()));
             Slice slice = slices.get(random.nextInt(slices.size()));
             long roundSeed = random.nextLong();
-            List<String> command = slice.command(Jdks.jitFlags(jit), roundSeed, scale);
+            List<String> command = slice.command(Jdks.jitFlags(jit), roundSeed, scale, jcstressMode);
             Map<String, Object> round = run(
                     root,
                     jdk,
@@ -199,7 +233,7 @@ public final class Hunt implements Callable<Integer> {
                 Map<String, Object> stageResult = run(
                         workspace,
                         jdk,
-                        slice.command(List.of(), 1L, 1),
+                        slice.command(List.of(), 1L, 1, jcstressMode),
                         slice.modules(),
                         mutant.name() + " / " + stage,
                         parseBudget(stageTimeout).toNanos());
@@ -377,6 +411,7 @@ public final class Hunt implements Callable<Integer> {
         summary.put("seed", drawSeed);
         summary.put("jdks", homes.stream().map(Jdks::label).toList());
         summary.put("jitModes", jitModes);
+        summary.put("jcstressMode", jcstressMode);
         summary.put("rounds", rounds);
         summary.put("mutants", mutantResults);
         long killed = mutantResults.stream()

@@ -87,8 +87,11 @@ final class Slice {
         return modules;
     }
 
-    /** The Maven command: {@code jitFlags} for the test JVMs, {@code seed} and {@code scale} for scenarios. */
-    List<String> command(final List<String> jitFlags, final long seed, final int scale) {
+    /**
+     * The Maven command: {@code jitFlags} for the test JVMs, {@code seed} and {@code scale} for
+     * scenarios, {@code jcstressMode} (the driver's {@code jcstress.mode}) for jcstress.
+     */
+    List<String> command(final List<String> jitFlags, final long seed, final int scale, final String jcstressMode) {
         List<String> command = new ArrayList<>(List.of("./mvnw", "-o", "-B"));
         switch (kind) {
             case UNIT:
@@ -99,6 +102,7 @@ final class Slice {
                 command.addAll(ONLY_FAILSAFE);
                 command.add("-Dit.test=JcstressSuiteIT");
                 command.add("-Djcstress.tests=" + selection);
+                command.add("-Djcstress.mode=" + jcstressMode);
                 if (!jitFlags.isEmpty()) {
                     command.add("-Djcstress.jvmArgsPrepend=" + String.join(" ", jitFlags));
                 }

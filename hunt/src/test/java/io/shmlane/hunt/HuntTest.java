@@ -3,6 +3,8 @@ package io.shmlane.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class HuntTest {
     @TempDir
@@ -31,6 +34,34 @@ class HuntTest {
         assertThat(Jdks.jitFlags("nontiered")).containsExactly("-XX:-TieredCompilation");
         assertThat(Jdks.jitFlags("int")).containsExactly("-Xint");
         assertThatThrownBy(() -> Jdks.jitFlags("c3")).hasMessageContaining("unknown JIT mode");
+    }
+
+    @Test
+    void shouldPassTheJcstressModeToJcstressRoundsOnly() {
+        Slice jcstress = Slice.campaignSlices(Path.of("..")).stream()
+                .filter(s -> s.name().startsWith("jcstress "))
+                .findFirst()
+                .orElseThrow();
+        Slice process = Slice.campaignSlices(Path.of("..")).stream()
+                .filter(s -> s.name().startsWith("process "))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(jcstress.command(List.of(), 1L, 1, "tough")).contains("-Djcstress.mode=tough");
+        assertThat(process.command(List.of(), 1L, 1, "tough")).noneMatch(arg -> arg.startsWith("-Djcstress.mode"));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownJcstressModeOrJitModeBeforeRunningAnything() {
+        for (String[] args : List.of(
+                new String[] {"--jcstress-mode", "harsh", "--root", "..", "--budget", "1s"},
+                new String[] {"--jit", "fast", "--root", "..", "--budget", "1s"})) {
+            StringWriter err = new StringWriter();
+            CommandLine command = new CommandLine(new Hunt()).setErr(new PrintWriter(err));
+
+            assertThat(command.execute(args)).isEqualTo(2);
+            assertThat(err.toString()).containsAnyOf("--jcstress-mode must be one of", "unknown JIT mode 'fast'");
+        }
     }
 
     @Test
