@@ -163,8 +163,7 @@ public final class Hunt implements Callable<Integer> {
                 // the hook writes the summary
             }
         }
-        long failures =
-                rounds.stream().filter(r -> !"pass".equals(r.get("outcome"))).count();
+        long failures = rounds.stream().filter(Hunt::failed).count();
         long survivors = mutantResults.stream()
                 .filter(m -> !Boolean.TRUE.equals(m.get("killed")))
                 .count();
@@ -199,7 +198,7 @@ public final class Hunt implements Callable<Integer> {
             round.put("slice", slice.name());
             round.put("seed", roundSeed);
             rounds.add(round);
-            if (!"pass".equals(round.get("outcome")) && !stopping) {
+            if (failed(round)) {
                 progress.println("FAILED " + slice.name() + " on " + Jdks.label(jdk) + "/" + jit + ": "
                         + round.get("failures") + "\n  replay: " + round.get("replay"));
             }
@@ -239,7 +238,7 @@ public final class Hunt implements Callable<Integer> {
                         parseBudget(stageTimeout).toNanos());
                 stageResult.put("stage", stage);
                 stageResults.add(stageResult);
-                if (!"pass".equals(stageResult.get("outcome"))) {
+                if (failed(stageResult)) {
                     @SuppressWarnings("unchecked")
                     List<String> failed = (List<String>) stageResult.get("failures");
                     failed.forEach(f -> killers.add(stage + ": " + f));
@@ -380,8 +379,17 @@ public final class Hunt implements Callable<Integer> {
         return "build failed with exit " + exit + " and no failed test (see the log)";
     }
 
+    /**
+     * Whether a round or stage failed: a failing test, a hang, a build that broke. A round cut short by
+     * the end of the budget or by Ctrl-C ("stopped") did not fail: it is reported and not counted.
+     */
+    static boolean failed(final Map<String, Object> result) {
+        Object outcome = result.get("outcome");
+        return "fail".equals(outcome) || "error".equals(outcome);
+    }
+
     private long failuresSoFar() {
-        return rounds.stream().filter(r -> "fail".equals(r.get("outcome"))).count()
+        return rounds.stream().filter(Hunt::failed).count()
                 + mutantResults.stream()
                         .filter(m -> Boolean.TRUE.equals(m.get("killed")))
                         .count();

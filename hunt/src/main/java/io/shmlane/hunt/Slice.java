@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One slice of the suite that a hunt round runs: a Maven command over a few modules. */
@@ -14,6 +16,10 @@ final class Slice {
             List.of("-Dspotless.check.skip=true", "-Dspotbugs.skip=true", "-Denforcer.skip=true");
     private static final List<String> ONLY_FAILSAFE = List.of(
             "-Dtest=NoUnitTests", "-Dsurefire.failIfNoSpecifiedTests=false", "-Dfailsafe.failIfNoSpecifiedTests=false");
+
+    /** A line that declares a class: annotations before it never start a line with these words. */
+    private static final Pattern CLASS_DECLARATION =
+            Pattern.compile("\\n\\s*(?:public\\s+)?(?:static\\s+)?(?:final\\s+)?class\\s+(\\w+)");
 
     private final String name;
     private final List<String> modules;
@@ -33,15 +39,22 @@ final class Slice {
         this.selection = selection;
     }
 
-    /** Campaign slices: each jcstress test class of the protocol, and each process scenario. */
+    /**
+     * Campaign slices: each jcstress test of the protocol (one nested test class, so that a round in a
+     * harsh mode stays minutes long), and each process scenario.
+     */
     static List<Slice> campaignSlices(final Path root) {
         List<Slice> slices = new ArrayList<>();
         for (String area : List.of("mailbox", "ring", "header")) {
             Path dir = root.resolve("jcstress-tests/src/test/java/io/shmlane/jcstress")
                     .resolve(area);
             for (String test : classesIn(dir, "")) {
-                if (declaresJcstressTests(dir.resolve(test + ".java"))) { // not a JUnit test beside them
-                    slices.add(jcstress(test));
+                for (String nested : jcstressTestsIn(dir.resolve(test + ".java"))) {
+                    slices.add(new Slice(
+                            "jcstress " + test + "." + nested,
+                            List.of("jcstress-tests"),
+                            Kind.JCSTRESS,
+                            test + "\\." + nested + "$"));
                 }
             }
         }
@@ -126,12 +139,25 @@ final class Slice {
         return command;
     }
 
-    private static boolean declaresJcstressTests(final Path source) {
+    /** The names of the classes annotated {@code @JCStressTest} in {@code source} (none in a JUnit test). */
+    static List<String> jcstressTestsIn(final Path source) {
+        String text;
         try {
-            return Files.readString(source).contains("@JCStressTest");
+            text = Files.readString(source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<String> tests = new ArrayList<>();
+        int at = text.indexOf("@JCStressTest");
+        while (at >= 0) {
+            Matcher declaration = CLASS_DECLARATION.matcher(text);
+            if (!declaration.find(at)) {
+                throw new IllegalStateException("@JCStressTest without a class after it in " + source);
+            }
+            tests.add(declaration.group(1));
+            at = text.indexOf("@JCStressTest", declaration.end());
+        }
+        return tests;
     }
 
     private static List<String> classesIn(final Path dir, final String suffix) {

@@ -52,6 +52,36 @@ class HuntTest {
     }
 
     @Test
+    void shouldDrawOneJcstressTestPerRoundSelectedExactly() {
+        List<Slice> jcstress = Slice.campaignSlices(Path.of("..")).stream()
+                .filter(s -> s.name().startsWith("jcstress "))
+                .toList();
+
+        assertThat(jcstress)
+                .extracting(Slice::name)
+                .contains(
+                        "jcstress MailboxHandOff.BarePollLoop",
+                        "jcstress RingHandOff.Offer",
+                        "jcstress HeaderHandshake.ReleaseAcquire")
+                .doesNotContain("jcstress RingHandOff", "jcstress RingHandOff.Ring")
+                .hasSize(16);
+        assertThat(jcstress.stream()
+                        .filter(s -> s.name().equals("jcstress RingHandOff.Offer"))
+                        .findFirst()
+                        .orElseThrow()
+                        .command(List.of(), 1L, 1, "quick"))
+                .contains("-Djcstress.tests=RingHandOff\\.Offer$");
+    }
+
+    @Test
+    void shouldNotCountARoundCutShortByTheBudgetAsAFailure() {
+        assertThat(Hunt.failed(Map.of("outcome", "stopped"))).isFalse();
+        assertThat(Hunt.failed(Map.of("outcome", "pass"))).isFalse();
+        assertThat(Hunt.failed(Map.of("outcome", "fail"))).isTrue();
+        assertThat(Hunt.failed(Map.of("outcome", "error"))).isTrue();
+    }
+
+    @Test
     void shouldRefuseAnUnknownJcstressModeOrJitModeBeforeRunningAnything() {
         for (String[] args : List.of(
                 new String[] {"--jcstress-mode", "harsh", "--root", "..", "--budget", "1s"},
