@@ -9,6 +9,8 @@ import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
+import static io.shmlane.ring.RingDescriptor.isWellFormedMessage;
+import static io.shmlane.ring.RingDescriptor.isWellFormedPadding;
 import static io.shmlane.ring.RingDescriptor.lengthOf;
 import static io.shmlane.ring.RingDescriptor.typeOf;
 
@@ -98,16 +100,13 @@ public final class RingConsumer implements ChannelConsumer {
                 }
                 int type = typeOf(word);
                 if (type == TYPE_PADDING) {
-                    if (length != capacity - index) {
+                    if (!isWellFormedPadding(length, index, capacity)) {
                         throw corrupt(position, "padding of " + length + " bytes at index " + index);
                     }
                     position += length;
                     continue;
                 }
-                if (type != TYPE_MESSAGE
-                        || length < HEADER_LENGTH
-                        || length > HEADER_LENGTH + maxMessageLength
-                        || align(length) > capacity - index) {
+                if (!isWellFormedMessage(type, length, index, capacity, maxMessageLength)) {
                     throw corrupt(position, "record of type " + type + " and length " + length + " at index " + index);
                 }
                 long sequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);

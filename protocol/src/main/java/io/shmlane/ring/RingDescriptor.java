@@ -95,6 +95,24 @@ public final class RingDescriptor {
         return (length + ALIGNMENT - 1) & -ALIGNMENT;
     }
 
+    /**
+     * Whether a committed record of {@code type} and {@code length} at {@code index} is a message that
+     * a shmlane producer can have written into a ring of {@code capacity} bytes whose largest payload
+     * is {@code maxMessageLength}. The consumer refuses anything else as corrupt; recovery ends there.
+     */
+    public static boolean isWellFormedMessage(
+            final int type, final int length, final int index, final int capacity, final int maxMessageLength) {
+        return type == TYPE_MESSAGE
+                && length >= HEADER_LENGTH
+                && length <= HEADER_LENGTH + maxMessageLength
+                && align(length) <= capacity - index;
+    }
+
+    /** Whether a padding record of {@code length} at {@code index} fills the ring exactly to its end. */
+    public static boolean isWellFormedPadding(final int length, final int index, final int capacity) {
+        return length == capacity - index;
+    }
+
     /** Largest payload of a ring of {@code capacity} bytes: capacity / 8. */
     public static int maxMessageLength(final int capacity) {
         return capacity / 8;

@@ -3,12 +3,12 @@ package io.shmlane.ring;
 import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
-import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
 import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
 import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
-import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
+import static io.shmlane.ring.RingDescriptor.isWellFormedMessage;
+import static io.shmlane.ring.RingDescriptor.isWellFormedPadding;
 import static io.shmlane.ring.RingDescriptor.lengthOf;
 import static io.shmlane.ring.RingDescriptor.typeOf;
 
@@ -61,14 +61,11 @@ public final class RingScan {
                 break;
             }
             int type = typeOf(word);
-            if (type == TYPE_PADDING && length == capacity - index) {
+            if (type == TYPE_PADDING && isWellFormedPadding(length, index, capacity)) {
                 position += length;
                 continue;
             }
-            if (type != TYPE_MESSAGE
-                    || length < HEADER_LENGTH
-                    || length > HEADER_LENGTH + maxMessageLength
-                    || align(length) > capacity - index) {
+            if (!isWellFormedMessage(type, length, index, capacity, maxMessageLength)) {
                 break;
             }
             long recordSequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
