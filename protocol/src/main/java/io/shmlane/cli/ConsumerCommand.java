@@ -4,11 +4,13 @@ import io.shmlane.ChannelConsumer;
 import io.shmlane.ChannelException;
 import io.shmlane.Channels;
 import io.shmlane.MessageHandler;
+import io.shmlane.PeerStatus;
 import io.shmlane.idle.IdleStrategy;
 import io.shmlane.naive.NaiveChannel;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Option;
         description = {
             "Prints 'Consumed: Msg-N' for each message and checks the sequence and checksums itself.",
             "Ends at end of stream with one summary line: received= gaps= duplicates= torn= ... seconds= rate=.",
-            "Exits 0 when the stream was delivered whole, 5 when the producer died, 6 on gaps, duplicates or torn."
+            "Exits 0 when the stream was delivered whole, 5 when the producer died (unless --wait-producer),",
+            "6 on gaps, duplicates or torn."
         })
 final class ConsumerCommand implements Callable<Integer> {
     @Mixin
@@ -35,6 +38,12 @@ final class ConsumerCommand implements Callable<Integer> {
             paramLabel = "N",
             description = "Messages per poll; the ring releases its head once per batch (default 256).")
     int batch;
+
+    @Option(
+            names = "--wait-producer",
+            description = "When the producer dies without ending the stream, wait for a new one (it continues"
+                    + " the sequence) instead of exiting 5; SIGINT/SIGTERM still stop.")
+    boolean waitProducer;
 
     @Option(
             names = "--idle-exit",
@@ -71,24 +80,33 @@ final class ConsumerCommand implements Callable<Integer> {
             long start = System.nanoTime();
             String end = "eos";
             ChannelException died = null;
-            try {
-                while (consumer.receive(handler, batch, idle) != ChannelConsumer.END_OF_STREAM) {
-                    if (stop.requested()) {
-                        end = "signal";
-                        break;
+            boolean receiving = true;
+            while (receiving) {
+                receiving = false;
+                try {
+                    while (consumer.receive(handler, batch, idle) != ChannelConsumer.END_OF_STREAM) {
+                        if (stop.requested()) {
+                            end = "signal";
+                            break;
+                        }
                     }
+                } catch (ChannelException e) {
+                    if (e.reason() == ChannelException.Reason.INTERRUPTED && stop.requested()) {
+                        end = "signal";
+                    } else if (e.reason() == ChannelException.Reason.PEER_DIED && waitProducer) {
+                        System.err.println("shmlane: " + e.getMessage().replace("; start a producer to continue", "")
+                                + "; waiting for a new producer (--wait-producer)");
+                        receiving = awaitNewProducer(consumer, stop);
+                        end = receiving ? end : "signal";
+                    } else if (e.reason() == ChannelException.Reason.PEER_DIED) {
+                        end = "producer-died";
+                        died = e;
+                    } else {
+                        throw e;
+                    }
+                } catch (InternalError fault) {
+                    throw consumer.file().translate(fault);
                 }
-            } catch (ChannelException e) {
-                if (e.reason() == ChannelException.Reason.INTERRUPTED && stop.requested()) {
-                    end = "signal";
-                } else if (e.reason() == ChannelException.Reason.PEER_DIED) {
-                    end = "producer-died";
-                    died = e;
-                } else {
-                    throw e;
-                }
-            } catch (InternalError fault) {
-                throw consumer.file().translate(fault);
             }
             out.println(
                     checker.summary((System.nanoTime() - start) / 1e9) + " channel=" + common.channel + " end=" + end);
@@ -96,6 +114,25 @@ final class ConsumerCommand implements Callable<Integer> {
                 throw died;
             }
             return checker.clean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+        }
+    }
+
+    /**
+     * Waits until a producer holds the role again (true) or a stop is asked for (false), looking every
+     * {@link ChannelConsumer#CHECK_INTERVAL_NANOS} ns.
+     */
+    private static boolean awaitNewProducer(final ChannelConsumer consumer, final GracefulStop stop) {
+        while (true) {
+            LockSupport.parkNanos(ChannelConsumer.CHECK_INTERVAL_NANOS);
+            // clear the stop's interrupt before the lock probe: an interrupted FileChannel closes itself
+            Thread.interrupted();
+            if (stop.requested()) {
+                return false;
+            }
+            consumer.file().checkNotTruncated();
+            if (consumer.producerStatus() != PeerStatus.DEAD) {
+                return true;
+            }
         }
     }
 

@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,6 +183,30 @@ class CommandLineTest {
         assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
                 .isEqualTo(ExitCodes.PEER_DIED);
         assertOneLineError("producer died");
+    }
+
+    @Test
+    void shouldWaitForANewProducerWithWaitProducerAndDeliverTheWholeSequence() throws Exception {
+        Path path = dir.resolve("wait.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        RingProducer dead = RingProducer.open(path);
+        dead.offer(message, 0, codec.encode(0, message, 32));
+        dead.detach();
+
+        CompletableFuture<Integer> consumer = CompletableFuture.supplyAsync(
+                () -> Main.execute("consumer", "--file", path.toString(), "--quiet", "--wait-producer"));
+        // without the option the consumer exits 5 within one 50 ms check (the test above)
+        Thread.sleep(500);
+        assertThat(consumer).isNotDone();
+        assertThat(errorLines()).contains("producer died").contains("waiting for a new producer");
+
+        try (RingProducer next = RingProducer.open(path)) {
+            assertThat(next.nextSequence()).isEqualTo(1);
+            next.offer(message, 0, codec.encode(1, message, 32));
+            next.offer(message, 0, codec.encode(2, message, 32));
+        }
+        assertThat(consumer.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
     }
 
     @Test
