@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * A mapped shmlane channel file: creation, the start-up handshake, validation, roles and liveness.
@@ -412,14 +414,27 @@ public final class ChannelFile implements AutoCloseable {
 
     /** What is known of the process in role {@code peer}. A system call: keep it off hot paths. */
     public PeerStatus peerStatus(final Role peer) {
-        int state = roleStateAcquire(peer);
-        if (state == RoleState.NONE) {
+        return peerStatus(() -> roleStateAcquire(peer), () -> isRoleHeld(peer));
+    }
+
+    /**
+     * The status from the role's state and its lock. A peer that closes between the state read
+     * (attached) and the lock probe (free) closed, it did not die: it stores CLOSED before it lets go
+     * of the lock, so the state is read again after a free lock.
+     */
+    static PeerStatus peerStatus(final IntSupplier state, final BooleanSupplier held) {
+        int seen = state.getAsInt();
+        if (seen == RoleState.NONE) {
             return PeerStatus.NOT_STARTED;
         }
-        if (state == RoleState.CLOSED) {
+        if (seen == RoleState.CLOSED) {
             return PeerStatus.CLOSED;
         }
-        return isRoleHeld(peer) ? PeerStatus.ALIVE : PeerStatus.DEAD;
+        if (held.getAsBoolean()) {
+            return PeerStatus.ALIVE;
+        }
+        // acquire (the supplier's): the lock release is ordered after the peer's release store of CLOSED
+        return state.getAsInt() == RoleState.CLOSED ? PeerStatus.CLOSED : PeerStatus.DEAD;
     }
 
     /**

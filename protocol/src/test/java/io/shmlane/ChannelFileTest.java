@@ -246,6 +246,26 @@ class ChannelFileTest {
     }
 
     /**
+     * A producer that closes between the two halves of a status check (state read: attached; lock
+     * probe: free) closed, it did not die: it stores CLOSED before it lets go of the lock, so the state
+     * read again after a free lock says so. Found by BadInputIT: a consumer reported "producer died"
+     * (exit 5) for a producer that had ended its stream and exited 0. The interleaving is forced here:
+     * the first state read sees ATTACHED, the lock is free, every later read sees CLOSED.
+     */
+    @Test
+    void shouldNotTakeAPeerThatClosedDuringTheStatusCheckForDead() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        PeerStatus closedMeanwhile = ChannelFile.peerStatus(
+                () -> reads.getAndIncrement() == 0 ? RoleState.ATTACHED : RoleState.CLOSED, () -> false);
+        PeerStatus died = ChannelFile.peerStatus(() -> RoleState.ATTACHED, () -> false);
+        PeerStatus alive = ChannelFile.peerStatus(() -> RoleState.ATTACHED, () -> true);
+
+        assertThat(closedMeanwhile).isEqualTo(PeerStatus.CLOSED);
+        assertThat(died).isEqualTo(PeerStatus.DEAD);
+        assertThat(alive).isEqualTo(PeerStatus.ALIVE);
+    }
+
+    /**
      * Touching a page of a mapping whose file shrank raises SIGBUS. The JVM turns it into an
      * {@link InternalError} (in compiled code asynchronously, a little after the access); the blocking
      * calls check the size and say TRUNCATED. Either way the JVM lives on, and the error translates to
