@@ -63,8 +63,9 @@ public final class Hunt implements Callable<Integer> {
     @Option(
             names = "--stages",
             split = ",",
-            defaultValue = "unit,jcstress,process",
-            description = "With --mutants: the stages, cheapest first (default unit,jcstress,process).")
+            defaultValue = "unit,relaxed,jcstress,process",
+            description = "With --mutants: the stages, cheapest first (default unit,relaxed,jcstress,process);"
+                    + " relaxed runs the jcstress tests under the relaxed memory model (shmlane-relaxed).")
     List<String> stages;
 
     @Option(names = "--all-stages", description = "With --mutants: run every stage even after one killed the mutant.")
@@ -206,7 +207,9 @@ public final class Hunt implements Callable<Integer> {
     }
 
     private void huntMutants(final Path jdk) throws IOException {
-        List<Mutant> catalogue = Mutant.catalogue(root.resolve("hunt/mutants"));
+        List<Mutant> catalogue = new ArrayList<>(Mutant.catalogue(root.resolve("hunt/mutants")));
+        catalogue.addAll(OrderingMutants.generate(root));
+        Map<String, String> equivalents = OrderingEquivalents.read(root.resolve(OrderingEquivalents.FILE));
         for (Mutant mutant : catalogue) {
             if (stopping || System.nanoTime() >= deadline) {
                 break;
@@ -251,6 +254,7 @@ public final class Hunt implements Callable<Integer> {
                 }
             }
             result.put("killed", !killers.isEmpty());
+            result.put("equivalent", killers.isEmpty() ? equivalents.get(mutant.name()) : null);
             result.put("killers", new ArrayList<>(killers));
             result.put("secondsToKill", secondsToKill);
             result.put("stages", stageResults);
@@ -260,7 +264,9 @@ public final class Hunt implements Callable<Integer> {
                     "mutant %-36s %s",
                     mutant.name(),
                     killers.isEmpty()
-                            ? "SURVIVED"
+                            ? (equivalents.containsKey(mutant.name())
+                                    ? "SURVIVED, listed as equivalent: " + equivalents.get(mutant.name())
+                                    : "SURVIVED")
                             : "killed in " + String.format(Locale.ROOT, "%.0f s", secondsToKill) + " by "
                                     + killers.iterator().next()
                                     + (killers.size() > 1 ? " (+" + (killers.size() - 1) + ")" : "")));

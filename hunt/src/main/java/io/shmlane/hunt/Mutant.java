@@ -71,6 +71,12 @@ public final class Mutant {
         return new Mutant(name, String.join(" ", description), file, find, replace);
     }
 
+    /** A mutant made by code (see {@link OrderingMutants}), not read from a file. */
+    public static Mutant of(
+            final String name, final String description, final String file, final String find, final String replace) {
+        return new Mutant(name, description, file, find, replace);
+    }
+
     /** All mutants in {@code directory}, by name. */
     public static List<Mutant> catalogue(final Path directory) {
         try (var files = Files.list(directory)) {
@@ -128,6 +134,20 @@ public final class Mutant {
     /** Whether this mutant is in the mailbox (else the ring); picks the tests that target it. */
     public boolean isMailbox() {
         return name.startsWith("mailbox");
+    }
+
+    /**
+     * The jcstress tests that target this mutant, as a regular expression found in their names: the
+     * mailbox's, the ring's, or (for shared code such as the header) every test of the protocol.
+     */
+    public String jcstressSelection() {
+        if (name.startsWith("mailbox")) {
+            return "MailboxHandOff";
+        }
+        if (name.startsWith("ring")) {
+            return "RingHandOff";
+        }
+        return "MailboxHandOff|RingHandOff|HeaderHandshake";
     }
 
     @Override

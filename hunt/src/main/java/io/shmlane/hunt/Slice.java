@@ -28,6 +28,7 @@ final class Slice {
 
     private enum Kind {
         UNIT,
+        RELAXED,
         JCSTRESS,
         PROCESS
     }
@@ -74,12 +75,19 @@ final class Slice {
         switch (stage) {
             case "unit":
                 return new Slice("unit", List.of("protocol"), Kind.UNIT, null);
+            case "relaxed":
+                return new Slice(
+                        "relaxed " + mutant.jcstressSelection(),
+                        List.of("jcstress-tests"),
+                        Kind.RELAXED,
+                        mutant.jcstressSelection());
             case "jcstress":
-                return jcstress(mutant.isMailbox() ? "MailboxHandOff" : "RingHandOff");
+                return jcstress(mutant.jcstressSelection());
             case "process":
                 return process("");
             default:
-                throw new IllegalArgumentException("unknown stage '" + stage + "': use unit, jcstress or process");
+                throw new IllegalArgumentException(
+                        "unknown stage '" + stage + "': use unit, relaxed, jcstress or process");
         }
     }
 
@@ -119,6 +127,13 @@ final class Slice {
                 if (!jitFlags.isEmpty()) {
                     command.add("-Djcstress.jvmArgsPrepend=" + String.join(" ", jitFlags));
                 }
+                break;
+            case RELAXED:
+                command.addAll(List.of("-pl", "jcstress-tests", "-am", "verify"));
+                command.addAll(ONLY_FAILSAFE);
+                command.add("-Dit.test=RelaxedSuiteIT");
+                command.add("-Drelaxed.tests=" + selection);
+                command.add("-Drelaxed.seed=" + seed);
                 break;
             case PROCESS:
                 command.addAll(List.of("-pl", "process-tests", "-am", "verify"));

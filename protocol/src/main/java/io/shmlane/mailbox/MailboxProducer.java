@@ -95,9 +95,7 @@ public final class MailboxProducer implements ChannelProducer {
     @Override
     public boolean offer(final byte[] src, final int offset, final int length) {
         checkLength(length);
-        // acquire: pairs with setRelease(EMPTY) in MailboxConsumer.poll(); the consumer's reads of
-        // the previous message happen before the writes below overwrite it
-        if ((int) INT.getAcquire(buffer, FLAG_INDEX) != EMPTY) {
+        if (!slotEmpty()) {
             return false;
         }
         buffer.put(PAYLOAD_INDEX, src, offset, length);
@@ -109,13 +107,19 @@ public final class MailboxProducer implements ChannelProducer {
     public boolean offer(final ByteBuffer src) {
         int length = src.remaining();
         checkLength(length);
-        // acquire: as in offer(byte[], ...)
-        if ((int) INT.getAcquire(buffer, FLAG_INDEX) != EMPTY) {
+        if (!slotEmpty()) {
             return false;
         }
         buffer.put(PAYLOAD_INDEX, src, src.position(), length);
         commit(length);
         return true;
+    }
+
+    /** Whether the consumer handed the slot back: the one place the producer reads the flag. */
+    private boolean slotEmpty() {
+        // acquire: pairs with setRelease(EMPTY) in MailboxConsumer.poll(); the consumer's reads of
+        // the previous message happen before the producer's writes overwrite it
+        return (int) INT.getAcquire(buffer, FLAG_INDEX) == EMPTY;
     }
 
     private void commit(final int length) {

@@ -21,6 +21,8 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.Signal;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIL_Result;
+import org.openjdk.jcstress.infra.results.I_Result;
+import org.openjdk.jcstress.infra.results.J_Result;
 import org.openjdk.jcstress.infra.results.LLL_Result;
 
 /**
@@ -125,6 +127,65 @@ public final class MailboxHandOff {
             result.r1 = length;
             result.r2 = (int) sequence;
             result.r3 = Payloads.classify(b, index, length, LENGTH_A, ID_A, "A");
+        }
+    }
+
+    /**
+     * End of stream never comes before the last message: the producer offers A and closes; a consumer
+     * that has not read A never takes the stream for ended. CLOSED is a release store after the FULL of
+     * A; {@code isEndOfStream} acquire-loads it, then the flag.
+     *
+     * <p>Expected: x86 and ARM, the ACCEPTABLE row only.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='MailboxHandOff.EndOfStream'}
+     */
+    @JCStressTest
+    @Description("Mailbox: end of stream is never seen while the last message waits in the slot")
+    @Outcome(id = "0", expect = ACCEPTABLE, desc = "not ended: A, or the producer's close, still to come")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "ended while A waits unread: CLOSED seen before FULL")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class EndOfStream extends Mailbox {
+        @Actor
+        public void producer() {
+            producer.offer(MESSAGE_A, 0, LENGTH_A);
+            producer.close();
+        }
+
+        @Actor
+        public void consumer(final I_Result r) {
+            r.r1 = consumer.isEndOfStream() ? 1 : 0;
+        }
+    }
+
+    /**
+     * The consumer's {@code nextSequence()} is the sequence of the message in the slot when the flag is
+     * FULL, else the consumer's count: never the sequence left in the slot by the message before. The
+     * state has passed message A (sequence 0) through the slot; the producer offers B (sequence 1).
+     *
+     * <p>Expected: x86 and ARM, 1 only.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='MailboxHandOff.NextSequence'}
+     */
+    @JCStressTest
+    @Description("Mailbox: nextSequence() never returns the sequence of the message before")
+    @Outcome(id = "1", expect = ACCEPTABLE, desc = "B's sequence, from the slot or from the consumer's count")
+    @Outcome(expect = FORBIDDEN, desc = "another sequence: FULL seen before B's sequence")
+    @State
+    public static class NextSequence extends Mailbox {
+        public NextSequence() {
+            producer.offer(MESSAGE_A, 0, LENGTH_A);
+            consumer.poll((sequence, b, index, length) -> {}, 1);
+        }
+
+        @Actor
+        public void producer() {
+            producer.offer(MESSAGE_B, 0, LENGTH_B);
+        }
+
+        @Actor
+        public void consumer(final J_Result r) {
+            r.r1 = consumer.nextSequence();
         }
     }
 

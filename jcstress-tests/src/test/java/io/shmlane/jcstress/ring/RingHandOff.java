@@ -21,6 +21,8 @@ import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.Signal;
 import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIL_Result;
+import org.openjdk.jcstress.infra.results.I_Result;
+import org.openjdk.jcstress.infra.results.J_Result;
 import org.openjdk.jcstress.infra.results.LLL_Result;
 
 /**
@@ -537,6 +539,73 @@ public final class RingHandOff {
         @Arbiter
         public void arbiter(final LLL_Result r) {
             r.r3 = read(Integer.MAX_VALUE, ID_Y, LENGTH_Y, "Y");
+        }
+    }
+
+    /**
+     * End of stream never comes before the last message: the producer offers A and closes; a consumer
+     * that has not read A never takes the stream for ended. CLOSED is a release store after A's commit;
+     * {@code isEndOfStream} acquire-loads it, then looks for a record at the head. The ring is at lap 2,
+     * so a stale header there is the zero the producer stored before its last commit.
+     *
+     * <p>Expected: x86 and ARM, the ACCEPTABLE row only; 1 would lose A at the end of every stream.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='RingHandOff.EndOfStream'}
+     */
+    @JCStressTest
+    @Description("Ring: end of stream is never seen while the last committed message waits unread")
+    @Outcome(id = "0", expect = ACCEPTABLE, desc = "not ended: A, or the producer's next commit, still to come")
+    @Outcome(id = "1", expect = FORBIDDEN, desc = "ended while A waits unread: CLOSED seen before A's commit")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class EndOfStream extends Ring {
+        public EndOfStream() {
+            advanceTo(CAPACITY + 512);
+        }
+
+        @Actor
+        public void producer() {
+            producer.offer(MESSAGE_A, 0, LENGTH_A);
+            producer.close();
+        }
+
+        @Actor
+        public void consumer(final I_Result r) {
+            r.r1 = consumer.isEndOfStream() ? 1 : 0;
+        }
+    }
+
+    /**
+     * The consumer's {@code nextSequence()} (what {@code inspect} and a resuming reader see) is the
+     * sequence of the record at the head when one is committed, else the consumer's own count: never a
+     * stale sequence of the last lap. The record's sequence is a plain field published by the header
+     * word's release; {@code nextSequence} acquire-loads the header before it reads the sequence.
+     *
+     * <p>Expected: x86 and ARM, 0 only.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='RingHandOff.NextSequence'}
+     */
+    @JCStressTest
+    @Description("Ring: nextSequence() never returns the sequence of an old record")
+    @Outcome(id = "0", expect = ACCEPTABLE, desc = "A's sequence, read with A's header or counted by the consumer")
+    @Outcome(expect = FORBIDDEN, desc = "another sequence: A's header seen before its sequence (a stale lap)")
+    @State
+    public static class NextSequence extends Ring {
+        private final long expected;
+
+        public NextSequence() {
+            advanceTo(CAPACITY + 512);
+            expected = producer.nextSequence();
+        }
+
+        @Actor
+        public void producer() {
+            producer.offer(MESSAGE_A, 0, LENGTH_A);
+        }
+
+        @Actor
+        public void consumer(final J_Result r) {
+            r.r1 = consumer.nextSequence() - expected;
         }
     }
 
