@@ -21,8 +21,10 @@ import java.util.stream.Stream;
  * killed by the suite or be listed in {@code hunt/ordering-equivalents.txt} with the argument why
  * that access does not need its mode.
  *
- * <p>Names say where: {@code ring-RingProducer-commit-L182-setRelease-to-set} (area, class, method,
- * line, change). The area picks the jcstress tests of the relaxed and jcstress stages.
+ * <p>Names say where, without line numbers so that they survive edits elsewhere in the file:
+ * {@code ring-RingProducer-commit-setRelease-to-set} (area, class, method, change), with {@code -2},
+ * {@code -3} after the mode for a second and third access of that mode in the method. The area picks
+ * the jcstress tests of the relaxed and jcstress stages.
  */
 public final class OrderingMutants {
     /** The source tree scanned; the naive reference is known-broken and the command line has no access. */
@@ -72,6 +74,7 @@ public final class OrderingMutants {
         String className = Path.of(relative).getFileName().toString().replace(".java", "");
         String area = relative.contains("/ring/") ? "ring" : relative.contains("/mailbox/") ? "mailbox" : "channel";
         String method = "init";
+        Map<String, Integer> seen = new LinkedHashMap<>();
         for (int i = 0; i < lines.length; i++) {
             Matcher declaration = METHOD.matcher(lines[i]);
             if (declaration.matches()) {
@@ -81,13 +84,15 @@ public final class OrderingMutants {
             Matcher access = ACCESS.matcher(code);
             while (access.find()) {
                 String mode = access.group(2);
+                int occurrence = seen.merge(className + "." + method + "." + mode, 1, Integer::sum);
+                String label = occurrence == 1 ? mode : mode + "-" + occurrence;
                 for (String weaker : WEAKER.get(mode)) {
                     String mutatedLine =
                             lines[i].substring(0, access.start(2)) + weaker + lines[i].substring(access.end(2));
                     String find = uniqueContext(lines, i, source);
                     String replace = find.replace(lines[i] + "\n", mutatedLine + "\n");
-                    String name = String.format(
-                            Locale.ROOT, "%s-%s-%s-L%d-%s-to-%s", area, className, method, i + 1, mode, weaker);
+                    String name =
+                            String.format(Locale.ROOT, "%s-%s-%s-%s-to-%s", area, className, method, label, weaker);
                     String description = "generated: " + access.group(1) + "." + mode + " in " + className + "."
                             + method + " (line " + (i + 1) + ") weakened to " + weaker
                             + ": the access loses the ordering it documents";

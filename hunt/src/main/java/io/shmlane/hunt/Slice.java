@@ -134,6 +134,7 @@ final class Slice {
                 command.add("-Dit.test=RelaxedSuiteIT");
                 command.add("-Drelaxed.tests=" + selection);
                 command.add("-Drelaxed.seed=" + seed);
+                command.add("-Drelaxed.failFast=true");
                 break;
             case PROCESS:
                 command.addAll(List.of("-pl", "process-tests", "-am", "verify"));

@@ -117,7 +117,9 @@ public final class RingConsumer implements ChannelConsumer {
             }
         } finally {
             if (position != start) {
-                LONG.set(buffer, NEXT_SEQUENCE_OFFSET, nextSequence);
+                // opaque: a recovering producer (RingScan) may read it while this runs; it uses the value
+                // only when no record follows the head it acquired, which this head release orders
+                LONG.setOpaque(buffer, NEXT_SEQUENCE_OFFSET, nextSequence);
                 // release: every read of the records before position (the handler's included) happens
                 // before the producer may reuse their space; pairs with getAcquire in RingProducer.tryClaim()
                 LONG.setRelease(buffer, CONSUMER_POSITION_OFFSET, position);

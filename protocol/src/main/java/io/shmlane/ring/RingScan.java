@@ -48,7 +48,8 @@ public final class RingScan {
         final int maxMessageLength = RingDescriptor.maxMessageLength(capacity);
         // acquire: pairs with the consumer's setRelease of the head; the next sequence it wrote before is visible
         final long head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
-        long sequence = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        // opaque: the live consumer may store it meanwhile; used only when no record follows the head
+        long sequence = (long) LONG.getOpaque(buffer, NEXT_SEQUENCE_OFFSET);
         long position = head;
         boolean first = true;
         while (position - head < capacity) {

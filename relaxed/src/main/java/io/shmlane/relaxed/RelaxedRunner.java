@@ -48,7 +48,8 @@ public final class RelaxedRunner {
     private RelaxedRunner() {}
 
     /** How much to run. */
-    public record Settings(int executions, long seed, int stepLimit, Duration budget, boolean racesFail) {
+    public record Settings(
+            int executions, long seed, int stepLimit, Duration budget, boolean racesFail, boolean stopAtFailure) {
         public Settings {
             if (executions < 1 || stepLimit < 1) {
                 throw new IllegalArgumentException("executions and stepLimit must be positive");
@@ -60,17 +61,22 @@ public final class RelaxedRunner {
          * a data race fails the test.
          */
         public static Settings of(final int executions, final long seed) {
-            return new Settings(executions, seed, DEFAULT_STEP_LIMIT, Duration.ofDays(1), true);
+            return new Settings(executions, seed, DEFAULT_STEP_LIMIT, Duration.ofDays(1), true, false);
         }
 
         /** The same, stopping when {@code newBudget} is spent. */
         public Settings withBudget(final Duration newBudget) {
-            return new Settings(executions, seed, stepLimit, newBudget, racesFail);
+            return new Settings(executions, seed, stepLimit, newBudget, racesFail, stopAtFailure);
+        }
+
+        /** The same, ending the run at the first failing execution (hunting: a kill is all that counts). */
+        public Settings stoppingAtFailure() {
+            return new Settings(executions, seed, stepLimit, budget, racesFail, true);
         }
 
         /** The same, with data races counted but not failing the test (litmus tests race on purpose). */
         public Settings racesAllowed() {
-            return new Settings(executions, seed, stepLimit, budget, false);
+            return new Settings(executions, seed, stepLimit, budget, false, stopAtFailure);
         }
     }
 
@@ -120,6 +126,9 @@ public final class RelaxedRunner {
                         failureSeed = seed;
                         failureOutcome = run.outcome;
                         failureReason = reason;
+                        if (settings.stopAtFailure()) {
+                            break;
+                        }
                     }
                 }
             }

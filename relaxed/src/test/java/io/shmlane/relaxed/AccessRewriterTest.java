@@ -11,10 +11,18 @@ class AccessRewriterTest {
     @Test
     void varHandleAccessesOverByteBuffersGoToTheModel() {
         assertThat(AccessRewriter.target(
-                        Opcodes.INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "getAcquire", "(Ljava/nio/ByteBuffer;I)J", "X"))
+                        Opcodes.INVOKEVIRTUAL,
+                        "java/lang/invoke/VarHandle",
+                        "getAcquire",
+                        "(Ljava/nio/ByteBuffer;I)J",
+                        "X"))
                 .isEqualTo("getAcquire_J(Ljava/lang/invoke/VarHandle;Ljava/nio/ByteBuffer;I)J");
         assertThat(AccessRewriter.target(
-                        Opcodes.INVOKEVIRTUAL, "java/lang/invoke/VarHandle", "setRelease", "(Ljava/nio/ByteBuffer;II)V", "X"))
+                        Opcodes.INVOKEVIRTUAL,
+                        "java/lang/invoke/VarHandle",
+                        "setRelease",
+                        "(Ljava/nio/ByteBuffer;II)V",
+                        "X"))
                 .isEqualTo("setRelease_I(Ljava/lang/invoke/VarHandle;Ljava/nio/ByteBuffer;II)V");
         assertThat(AccessRewriter.target(Opcodes.INVOKESTATIC, "java/lang/invoke/VarHandle", "fullFence", "()V", "X"))
                 .isEqualTo("fullFence()V");

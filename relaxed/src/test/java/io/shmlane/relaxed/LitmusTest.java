@@ -23,6 +23,7 @@ class LitmusTest {
     private static final int EXECUTIONS = Integer.getInteger("relaxed.litmus.executions", 20_000);
     /** Executions run at least, in rounds of this size, so that a forbidden outcome has its chances. */
     private static final int ROUND = 2_000;
+
     private static final RelaxedClassLoader LOADER =
             new RelaxedClassLoader(LitmusTest.class.getClassLoader(), List.of("io.shmlane.litmus."));
 
@@ -52,8 +53,8 @@ class LitmusTest {
         Set<String> seen = new TreeSet<>();
         StringBuilder tables = new StringBuilder();
         for (int round = 0; round * ROUND < EXECUTIONS && !seen.containsAll(allowed); round++) {
-            RelaxedResult result =
-                    RelaxedRunner.run(test, RelaxedRunner.Settings.of(ROUND, 42 + round).racesAllowed());
+            RelaxedResult result = RelaxedRunner.run(
+                    test, RelaxedRunner.Settings.of(ROUND, 42 + round).racesAllowed());
             tables.append(result.describe());
             assertThat(result.passed()).as(result.describe()).isTrue();
             seen.addAll(result.rows().stream()

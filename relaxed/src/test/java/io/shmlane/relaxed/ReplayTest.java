@@ -15,7 +15,9 @@ class ReplayTest {
         // MP with release/acquire on the flag, run as if its stale outcome were forbidden: the plain variant
         Class<?> test = LOADER.loadClass("io.shmlane.litmus.MessagePassing$Plain");
         RelaxedResult run = RelaxedRunner.run(test, RelaxedRunner.Settings.of(5_000, 7));
-        assertThat(run.passed()).as("plain MP races: the run must fail on its first race").isFalse();
+        assertThat(run.passed())
+                .as("plain MP races: the run must fail on its first race")
+                .isFalse();
         assertThat(run.failureReplayed()).as(run.describe()).isTrue();
 
         RelaxedRunner.Replay first = RelaxedRunner.replay(test, run.failureSeed(), RelaxedRunner.DEFAULT_STEP_LIMIT);
@@ -28,7 +30,8 @@ class ReplayTest {
     @Test
     void theStaleReadOfMessagePassingIsTracedWithTheNewerStoreItMissed() throws Exception {
         Class<?> test = LOADER.loadClass("io.shmlane.litmus.MessagePassing$Opaque");
-        RelaxedResult run = RelaxedRunner.run(test, RelaxedRunner.Settings.of(20_000, 3).racesAllowed());
+        RelaxedResult run =
+                RelaxedRunner.run(test, RelaxedRunner.Settings.of(20_000, 3).racesAllowed());
         RelaxedResult.Row stale = run.rows().stream()
                 .filter(r -> r.outcome().equals("1, 0"))
                 .findFirst()
@@ -45,7 +48,8 @@ class ReplayTest {
     void aModelThatForbidsTooLittleIsCaught() throws Exception {
         // release/acquire MP never shows the stale outcome: the forbidden row stays empty
         Class<?> test = LOADER.loadClass("io.shmlane.litmus.MessagePassing$ReleaseAcquire");
-        RelaxedResult run = RelaxedRunner.run(test, RelaxedRunner.Settings.of(20_000, 5).racesAllowed());
+        RelaxedResult run =
+                RelaxedRunner.run(test, RelaxedRunner.Settings.of(20_000, 5).racesAllowed());
         assertThat(run.count("1, 0")).as(run.describe()).isZero();
         assertThat(run.count("1, 1")).as(run.describe()).isPositive();
     }

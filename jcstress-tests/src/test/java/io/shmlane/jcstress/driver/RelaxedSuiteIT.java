@@ -32,7 +32,9 @@ import org.openjdk.jcstress.infra.runners.TestList;
  *
  * <p>Properties: {@code relaxed.executions} (default 20,000 per test), {@code relaxed.seed}
  * (default 1), {@code relaxed.tests} (regex found in the name), {@code relaxed.budget} (seconds per
- * test, default 20), {@code relaxed.replay} (run only that execution seed, with its trace).
+ * test, default 20), {@code relaxed.replay} (run only that execution seed, with its trace),
+ * {@code relaxed.failFast} (stop each test at its first failure and skip the tests after a failure:
+ * the hunt's mutant stage).
  */
 class RelaxedSuiteIT {
     private static final List<String> REWRITTEN = List.of("io.shmlane.");
@@ -44,6 +46,8 @@ class RelaxedSuiteIT {
         Duration budget = Duration.ofSeconds(Long.getLong("relaxed.budget", 20L));
         String tests = System.getProperty("relaxed.tests", "");
         String replay = System.getProperty("relaxed.replay", "");
+        boolean failFast = Boolean.getBoolean("relaxed.failFast");
+        boolean[] failed = {false};
         TestCatalog catalog = TestCatalog.load();
         Path out = Path.of(System.getProperty("jcstress.buildDirectory", "target"), "relaxed");
         Files.createDirectories(out);
@@ -61,13 +65,16 @@ class RelaxedSuiteIT {
                     r.trace().forEach(System.out::println);
                     return;
                 }
-                RelaxedResult run = RelaxedRunner.run(
-                        test, RelaxedRunner.Settings.of(executions, seed).withBudget(budget));
+                Assumptions.assumeFalse(failFast && failed[0], "relaxed.failFast: an earlier test failed");
+                RelaxedRunner.Settings settings =
+                        RelaxedRunner.Settings.of(executions, seed).withBudget(budget);
+                RelaxedResult run = RelaxedRunner.run(test, failFast ? settings.stoppingAtFailure() : settings);
                 String text = run.describe();
                 Files.writeString(out.resolve(info.binaryName() + ".txt"), text);
                 System.out.println(text);
                 Assumptions.assumeTrue(run.simulated(), () -> "not simulated: " + run.notSimulated());
                 if (!entry.isReference() && !run.passed()) {
+                    failed[0] = true;
                     fail(text);
                 }
             }));

@@ -131,6 +131,38 @@ public final class MailboxHandOff {
     }
 
     /**
+     * A producer that restarts while the consumer reads: message A (sequence 0) waits in the slot when
+     * the producer dies; a new producer recovers its next sequence while the consumer reads A and hands
+     * the slot back. The recovery's acquire load of the flag pairs with the consumer's release of
+     * EMPTY, which published the consumer's next sequence: the new producer continues at 1 either way.
+     *
+     * <p>Expected: x86 and ARM, 1 only; 0 would send a second message with A's sequence.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='MailboxHandOff.ProducerRestart'}
+     */
+    @JCStressTest
+    @Description("Mailbox: a producer recovering next to a live consumer continues the sequence")
+    @Outcome(id = "1", expect = ACCEPTABLE, desc = "after A: from A in the slot, or from the consumer's count")
+    @Outcome(id = "0", expect = FORBIDDEN, desc = "EMPTY seen before the consumer's count: A's sequence reused")
+    @Outcome(expect = FORBIDDEN, desc = "anything else")
+    @State
+    public static class ProducerRestart extends Mailbox {
+        public ProducerRestart() {
+            producer.offer(MESSAGE_A, 0, LENGTH_A);
+        }
+
+        @Actor
+        public void producer(final J_Result r) {
+            r.r1 = MailboxProducer.wrap(buffer, CAPACITY).nextSequence();
+        }
+
+        @Actor
+        public void consumer() {
+            consumer.poll((sequence, b, index, length) -> {}, 1);
+        }
+    }
+
+    /**
      * End of stream never comes before the last message: the producer offers A and closes; a consumer
      * that has not read A never takes the stream for ended. CLOSED is a release store after the FULL of
      * A; {@code isEndOfStream} acquire-loads it, then the flag.

@@ -543,6 +543,47 @@ public final class RingHandOff {
     }
 
     /**
+     * A producer that restarts while the consumer reads: the ring is full (records 0 to 7 unread) when
+     * the producer dies; a new producer recovers (walks the records from the shared head) while the
+     * consumer reads and releases record 0, then offers A. The recovery's acquire load of the head
+     * pairs with the consumer's release: A may take only space the consumer has finished reading.
+     *
+     * <p>Expected: x86 and ARM, both ACCEPTABLE rows.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='RingHandOff.ProducerRestart'}
+     */
+    @JCStressTest
+    @Description("Ring: a producer recovering next to a live consumer never overwrites what it reads")
+    @Outcome(
+            id = "REFUSED, R0-R0, R1-R7",
+            expect = ACCEPTABLE,
+            desc = "recovered before the release: full, A refused; every record read whole, in order")
+    @Outcome(
+            id = "OFFERED, R0-R0, R1-R7\\+A",
+            expect = ACCEPTABLE,
+            desc = "recovered after the release: A lands behind record 7 with the next sequence")
+    @Outcome(id = ".*BAD.*", expect = FORBIDDEN, desc = "a record torn, lost, duplicated or out of order")
+    @Outcome(expect = FORBIDDEN, desc = "anything else: a state no rule explains")
+    @State
+    public static class ProducerRestart extends FullRing {
+        @Actor
+        public void producer(final LLL_Result r) {
+            RingProducer recovered = RingProducer.wrap(buffer, CAPACITY);
+            r.r1 = recovered.offer(MESSAGE_A, 0, LENGTH_A) ? "OFFERED" : "REFUSED";
+        }
+
+        @Actor
+        public void consumer(final LLL_Result r) {
+            r.r2 = read(1, ID_A, LENGTH_A, "A");
+        }
+
+        @Arbiter
+        public void arbiter(final LLL_Result r) {
+            r.r3 = read(Integer.MAX_VALUE, ID_A, LENGTH_A, "A");
+        }
+    }
+
+    /**
      * End of stream never comes before the last message: the producer offers A and closes; a consumer
      * that has not read A never takes the stream for ended. CLOSED is a release store after A's commit;
      * {@code isEndOfStream} acquire-loads it, then looks for a record at the head. The ring is at lap 2,
