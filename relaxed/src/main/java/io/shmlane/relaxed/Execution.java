@@ -53,6 +53,11 @@ final class Execution {
     private String firstRace;
     private int races;
 
+    /** Scratch of {@link #load}: only the running thread uses them. */
+    private final ByteHistory[][] scratchHistories = new ByteHistory[9][];
+
+    private final int[] scratchBounds = new int[8];
+
     private volatile int running = -1;
     private volatile boolean abandoned;
     private volatile boolean allDone;
@@ -217,8 +222,12 @@ final class Execution {
         if (mode == AccessMode.VOLATILE) {
             ThreadState.join(t.clock, scClock);
         }
-        ByteHistory[] histories = new ByteHistory[size];
-        int[] bounds = new int[size];
+        ByteHistory[] histories = scratchHistories[size];
+        if (histories == null) {
+            histories = new ByteHistory[size];
+            scratchHistories[size] = histories;
+        }
+        int[] bounds = scratchBounds;
         long floor = 0;
         long newest = 0;
         for (int k = 0; k < size; k++) {

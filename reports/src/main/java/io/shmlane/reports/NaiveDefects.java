@@ -20,13 +20,33 @@ import java.util.Objects;
 final class NaiveDefects {
     private NaiveDefects() {}
 
+    /** As {@link #find(JcstressRun, JcstressRun, ProcessRun, BenchmarkRun)} without a relaxed run. */
     static List<CaughtDefect> find(
             final JcstressRun jcstress, final ProcessRun process, final BenchmarkRun benchmarks) {
+        return find(jcstress, null, process, benchmarks);
+    }
+
+    /**
+     * The defects of the references in the native jcstress run, in the relaxed-model run (where the
+     * hardware's reorderings show on any machine), in the process scenarios and in the benchmarks.
+     */
+    static List<CaughtDefect> find(
+            final JcstressRun jcstress,
+            final JcstressRun relaxed,
+            final ProcessRun process,
+            final BenchmarkRun benchmarks) {
         List<CaughtDefect> defects = new ArrayList<>();
         if (jcstress != null) {
             for (JcstressTest test : jcstress.tests()) {
                 if (test.reference()) {
-                    defects.addAll(jcstress(test, jcstress.arch()));
+                    defects.addAll(jcstress(test, jcstress.arch(), "jcstress", "samples"));
+                }
+            }
+        }
+        if (relaxed != null) {
+            for (JcstressTest test : relaxed.tests()) {
+                if (test.reference() && !"NOT_RUN".equals(test.verdict())) {
+                    defects.addAll(jcstress(test, "the relaxed model", "jcstress (relaxed model)", "executions"));
                 }
             }
         }
@@ -74,7 +94,8 @@ final class NaiveDefects {
         return List.copyOf(defects);
     }
 
-    private static List<CaughtDefect> jcstress(final JcstressTest test, final String arch) {
+    private static List<CaughtDefect> jcstress(
+            final JcstressTest test, final String arch, final String area, final String unit) {
         List<CaughtDefect> defects = new ArrayList<>();
         List<String> unseen = new ArrayList<>();
         for (JcstressOutcome outcome : test.outcomes()) {
@@ -84,15 +105,16 @@ final class NaiveDefects {
             String defect = Objects.toString(outcome.description(), outcome.outcome());
             if (outcome.samples() > 0) {
                 defects.add(new CaughtDefect(
-                        "jcstress",
+                        area,
                         test.shortName(),
                         defect,
                         String.format(
                                 Locale.ROOT,
-                                "outcome \"%s\" observed %,d times in %,d samples (%.3f%%)",
+                                "outcome \"%s\" observed %,d times in %,d %s (%.3f%%)",
                                 outcome.outcome(),
                                 outcome.samples(),
                                 test.samples(),
+                                unit,
                                 outcome.percent()),
                         true,
                         test.anchor()));
@@ -104,13 +126,14 @@ final class NaiveDefects {
             String defect =
                     unseen.isEmpty() ? Objects.toString(test.referenceReason(), test.description()) : unseen.get(0);
             defects.add(new CaughtDefect(
-                    "jcstress",
+                    area,
                     test.shortName(),
                     defect,
                     String.format(
                             Locale.ROOT,
-                            "not observed in %,d samples on %s (the test's Javadoc says where it is expected)",
+                            "not observed in %,d %s on %s (the test's Javadoc says where it is expected)",
                             test.samples(),
+                            unit,
                             Objects.toString(arch, "this machine")),
                     false,
                     test.anchor()));

@@ -72,6 +72,15 @@ public final class ResultCollector {
                 context.warn("cannot read " + context.display(jcstressSummary) + ": " + e.getMessage());
             }
         }
+        JcstressRun relaxed = null;
+        Path relaxedSummary = root.resolve(JCSTRESS_MODULE).resolve("target/relaxed-summary.json");
+        if (Files.isRegularFile(relaxedSummary)) {
+            try {
+                relaxed = JcstressSummaryReader.readOutcomesOnly(relaxedSummary, context);
+            } catch (IOException e) {
+                context.warn("cannot read " + context.display(relaxedSummary) + ": " + e.getMessage());
+            }
+        }
         ProcessRun process = null;
         Path processTarget = root.resolve(PROCESS_MODULE).resolve("target");
         try {
@@ -104,10 +113,11 @@ public final class ResultCollector {
                 failures,
                 List.copyOf(junit),
                 jcstress,
+                relaxed,
                 process,
                 benchmarks,
                 hunts,
-                NaiveDefects.find(jcstress, process, benchmarks),
+                NaiveDefects.find(jcstress, relaxed, process, benchmarks),
                 List.copyOf(warnings),
                 null);
     }

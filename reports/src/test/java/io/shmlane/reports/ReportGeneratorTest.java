@@ -297,6 +297,45 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void shouldShowTheRelaxedModelRunBesideTheNativeOneAndWhatItCaughtInTheReference() throws IOException {
+        passingProject()
+                .write(
+                        "jcstress-tests/target/relaxed-summary.json",
+                        """
+                        {"schemaVersion": 1, "verdict": "FAIL", "settings": {"mode": "relaxed"},
+                         "run": {"testsExpected": 2, "testsRun": 2, "durationMillis": 9000},
+                         "tests": [
+                          {"name": "io.shmlane.jcstress.ring.RingHandOff.Offer", "verdict": "FAIL", "status": "NORMAL",
+                           "reason": "outcome [24, 0, TORN] is FORBIDDEN (seed 42)", "samples": 20000,
+                           "outcomes": [{"outcome": "24, 0, A", "samples": 19000, "expect": "ACCEPTABLE"},
+                                        {"outcome": "24, 0, TORN", "samples": 1000, "expect": "FORBIDDEN",
+                                         "description": "length seen before the payload"}],
+                           "messages": ["replay: -Drelaxed.replay=42", "#28 consumer load acquire ..."]},
+                          {"name": "io.shmlane.jcstress.naive.NaiveReference.Publication", "reference": true,
+                           "verdict": "TOLERATED", "status": "NORMAL", "samples": 20000,
+                           "outcomes": [{"outcome": "0, ZERO", "samples": 178, "expect": "ACCEPTABLE_INTERESTING",
+                                         "description": "flag seen before the length"},
+                                        {"outcome": "24, A", "samples": 19822, "expect": "ACCEPTABLE"}]}]}
+                        """);
+
+        ReportData report = generate(null, null);
+
+        assertThat(report.relaxed()).isNotNull();
+        assertThat(report.caught())
+                .filteredOn(d -> d.where().equals("jcstress (relaxed model)"))
+                .extracting(d -> d.test() + ": " + d.caught() + ": " + d.evidence())
+                .containsExactly("naive.NaiveReference.Publication: true: outcome \"0, ZERO\" observed 178 times in"
+                        + " 20,000 executions (0.890%)");
+        Document page = page();
+        assertThat(page.select("#relaxed tbody tr").first().text())
+                .contains("ring.RingHandOff.Offer", "PASS", "30 samples", "FAIL", "20,000 executions");
+        assertThat(page.select("#relaxed details.jtest[open]")).hasSize(2);
+        assertThat(page.select("#relaxed tr.violation").text()).contains("24, 0, TORN");
+        assertThat(page.select("#relaxed pre.trace").text()).contains("-Drelaxed.replay=42");
+        assertThat(page.select("[id]").eachAttr("id")).doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldShowTheDefectsARealRunCaughtInTheNaiveReference() throws IOException {
         passingProject().jcstressSummary("jcstress/full-run-summary.json");
 

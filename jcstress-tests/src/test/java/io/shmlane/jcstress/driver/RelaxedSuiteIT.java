@@ -11,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -38,6 +42,9 @@ import org.openjdk.jcstress.infra.runners.TestList;
  */
 class RelaxedSuiteIT {
     private static final List<String> REWRITTEN = List.of("io.shmlane.");
+    private static final List<RelaxedSummaryJson.Entry> RESULTS = new CopyOnWriteArrayList<>();
+    private static final long START = System.currentTimeMillis();
+    private static final Map<String, Object> SETTINGS = new LinkedHashMap<>();
 
     @TestFactory
     Stream<DynamicTest> relaxedTests() throws IOException {
@@ -48,6 +55,12 @@ class RelaxedSuiteIT {
         String replay = System.getProperty("relaxed.replay", "");
         boolean failFast = Boolean.getBoolean("relaxed.failFast");
         boolean[] failed = {false};
+        SETTINGS.put("mode", "relaxed");
+        SETTINGS.put("executions", executions);
+        SETTINGS.put("seed", seed);
+        SETTINGS.put("tests", tests);
+        SETTINGS.put("budgetSeconds", budget.toSeconds());
+        SETTINGS.put("failFast", failFast);
         TestCatalog catalog = TestCatalog.load();
         Path out = Path.of(System.getProperty("jcstress.buildDirectory", "target"), "relaxed");
         Files.createDirectories(out);
@@ -65,12 +78,16 @@ class RelaxedSuiteIT {
                     r.trace().forEach(System.out::println);
                     return;
                 }
+                if (failFast && failed[0]) {
+                    RESULTS.add(new RelaxedSummaryJson.Entry(entry, null, "relaxed.failFast: an earlier test failed"));
+                }
                 Assumptions.assumeFalse(failFast && failed[0], "relaxed.failFast: an earlier test failed");
                 RelaxedRunner.Settings settings =
                         RelaxedRunner.Settings.of(executions, seed).withBudget(budget);
                 RelaxedResult run = RelaxedRunner.run(test, failFast ? settings.stoppingAtFailure() : settings);
                 String text = run.describe();
                 Files.writeString(out.resolve(info.binaryName() + ".txt"), text);
+                RESULTS.add(new RelaxedSummaryJson.Entry(entry, run.simulated() ? run : null, run.notSimulated()));
                 System.out.println(text);
                 Assumptions.assumeTrue(run.simulated(), () -> "not simulated: " + run.notSimulated());
                 if (!entry.isReference() && !run.passed()) {
@@ -80,5 +97,14 @@ class RelaxedSuiteIT {
             }));
         }
         return result.stream();
+    }
+
+    @AfterAll
+    static void writeSummary() throws IOException {
+        if (RESULTS.isEmpty()) {
+            return;
+        }
+        Path summary = Path.of(System.getProperty("jcstress.buildDirectory", "target"), "relaxed-summary.json");
+        Files.writeString(summary, RelaxedSummaryJson.write(RESULTS, System.currentTimeMillis() - START, SETTINGS));
     }
 }

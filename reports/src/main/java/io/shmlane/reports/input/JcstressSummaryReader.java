@@ -28,6 +28,19 @@ public final class JcstressSummaryReader {
 
     /** Reads the summary; copies the HTML report and the log when they exist. */
     public static JcstressRun read(final Path summary, final ReadContext context) throws IOException {
+        return read(summary, context, true);
+    }
+
+    /**
+     * Reads a summary in the same schema that has no jcstress report of its own: the relaxed run
+     * ({@code relaxed-summary.json}), whose traces are in its tests' messages.
+     */
+    public static JcstressRun readOutcomesOnly(final Path summary, final ReadContext context) throws IOException {
+        return read(summary, context, false);
+    }
+
+    private static JcstressRun read(final Path summary, final ReadContext context, final boolean artifacts)
+            throws IOException {
         JsonNode root = Json.readObject(summary);
         long schema = Json.number(root, "schemaVersion", KNOWN_SCHEMA);
         if (schema > KNOWN_SCHEMA) {
@@ -39,7 +52,9 @@ public final class JcstressSummaryReader {
         JsonNode settings = Json.object(root, "settings");
         Instant modified = ReadContext.modified(summary);
 
-        Path html = existingDirectory(Json.text(run, "reportDirectory"), summary.resolveSibling("jcstress-report"));
+        Path html = artifacts
+                ? existingDirectory(Json.text(run, "reportDirectory"), summary.resolveSibling("jcstress-report"))
+                : null;
         String reportLink = null;
         if (html != null) {
             context.artifacts().copyTree(html, HTML_TARGET);
@@ -47,12 +62,14 @@ public final class JcstressSummaryReader {
                 reportLink = HTML_TARGET + "/index.html";
             }
         }
-        Path log = existingFile(Json.text(run, "log"), summary.resolveSibling("jcstress-work/jcstress.log"));
+        Path log = artifacts
+                ? existingFile(Json.text(run, "log"), summary.resolveSibling("jcstress-work/jcstress.log"))
+                : null;
         String logLink = log == null ? null : context.artifacts().copyFile(log, HTML_TARGET + "-log/jcstress.log");
 
         List<JcstressTest> tests = new ArrayList<>();
         for (JsonNode test : Json.array(root, "tests")) {
-            tests.add(test(test, html));
+            tests.add(test(test, html, artifacts ? "jcstress" : "relaxed"));
         }
         Long duration = Json.numberOrNull(run, "durationMillis");
         String mode = Json.text(settings, "mode");
@@ -75,7 +92,7 @@ public final class JcstressSummaryReader {
                 logLink);
     }
 
-    private static JcstressTest test(final JsonNode test, final Path html) {
+    private static JcstressTest test(final JsonNode test, final Path html, final String anchorPrefix) {
         String name = Json.text(test, "name");
         if (name == null) {
             name = "(unnamed test)";
@@ -106,7 +123,7 @@ public final class JcstressSummaryReader {
         return new JcstressTest(
                 name,
                 shortName,
-                Anchors.of("jcstress", shortName),
+                Anchors.of(anchorPrefix, shortName),
                 Json.text(test, "description"),
                 Json.flag(test, "reference", referenceReason != null),
                 referenceReason,

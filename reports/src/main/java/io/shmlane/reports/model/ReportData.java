@@ -14,6 +14,7 @@ import java.util.List;
  * @param failures every failure, from every source, in area order
  * @param junit Surefire and Failsafe results, one entry per module and plugin
  * @param jcstress the jcstress summary, null when none was found
+ * @param relaxed the same tests under the relaxed memory model (shmlane-relaxed), null when not run
  * @param process the process scenarios, null when none were found
  * @param benchmarks the benchmark results, null when none were found
  * @param hunts the regression hunts found under {@code hunt/target/hunt*}, empty when none (null in data written
@@ -32,6 +33,7 @@ public record ReportData(
         List<Failure> failures,
         List<JUnitModule> junit,
         JcstressRun jcstress,
+        JcstressRun relaxed,
         ProcessRun process,
         BenchmarkRun benchmarks,
         List<HuntRun> hunts,
@@ -54,6 +56,7 @@ public record ReportData(
                 failures,
                 junit,
                 jcstress,
+                relaxed,
                 process,
                 benchmarks,
                 hunts,
