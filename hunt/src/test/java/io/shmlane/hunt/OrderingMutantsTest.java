@@ -70,8 +70,8 @@ class OrderingMutantsTest {
         assertThat(mutants)
                 .extracting(Mutant::name)
                 .containsExactly(
-                        "ring-RingProducer-commit-L2-setRelease-to-set",
-                        "ring-RingProducer-commit-L2-setRelease-to-setOpaque");
+                        "ring-RingProducer-commit-setRelease-to-set",
+                        "ring-RingProducer-commit-setRelease-to-setOpaque");
         assertThat(mutants.get(0).applyTo(source)).contains("LONG.set(buffer, claimedRecordIndex");
     }
 

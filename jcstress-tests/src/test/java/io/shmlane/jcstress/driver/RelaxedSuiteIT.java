@@ -3,6 +3,7 @@ package io.shmlane.jcstress.driver;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import io.shmlane.jcstress.OutsideRelaxedModel;
 import io.shmlane.relaxed.RelaxedClassLoader;
 import io.shmlane.relaxed.RelaxedResult;
 import io.shmlane.relaxed.RelaxedRunner;
@@ -36,7 +37,7 @@ import org.openjdk.jcstress.infra.runners.TestList;
  *
  * <p>Properties: {@code relaxed.executions} (default 20,000 per test), {@code relaxed.seed}
  * (default 1), {@code relaxed.tests} (regex found in the name), {@code relaxed.budget} (seconds per
- * test, default 20), {@code relaxed.replay} (run only that execution seed, with its trace),
+ * test, default 10), {@code relaxed.replay} (run only that execution seed, with its trace),
  * {@code relaxed.failFast} (stop each test at its first failure and skip the tests after a failure:
  * the hunt's mutant stage).
  */
@@ -50,7 +51,7 @@ class RelaxedSuiteIT {
     Stream<DynamicTest> relaxedTests() throws IOException {
         int executions = Integer.getInteger("relaxed.executions", 20_000);
         long seed = Long.getLong("relaxed.seed", 1L);
-        Duration budget = Duration.ofSeconds(Long.getLong("relaxed.budget", 20L));
+        Duration budget = Duration.ofSeconds(Long.getLong("relaxed.budget", 10L));
         String tests = System.getProperty("relaxed.tests", "");
         String replay = System.getProperty("relaxed.replay", "");
         boolean failFast = Boolean.getBoolean("relaxed.failFast");
@@ -70,6 +71,11 @@ class RelaxedSuiteIT {
             TestInfo info = TestList.getInfo(name);
             TestCatalog.Entry entry = catalog.entry(name);
             result.add(dynamicTest(name.replace("io.shmlane.jcstress.", ""), () -> {
+                OutsideRelaxedModel outside = Class.forName(info.binaryName()).getAnnotation(OutsideRelaxedModel.class);
+                if (outside != null) {
+                    RESULTS.add(new RelaxedSummaryJson.Entry(entry, null, "outside the model: " + outside.value()));
+                }
+                Assumptions.assumeTrue(outside == null, () -> "outside the relaxed model: " + outside.value());
                 Class<?> test = loader.loadClass(info.binaryName());
                 if (!replay.isEmpty()) {
                     RelaxedRunner.Replay r =

@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import io.shmlane.jcstress.OutsideRelaxedModel;
 import io.shmlane.jcstress.Payloads;
 import io.shmlane.jcstress.ReferenceTest;
 import io.shmlane.naive.NaiveChannel;
@@ -251,6 +252,7 @@ public final class NaiveReference {
     @Outcome(expect = FORBIDDEN, desc = "anything else: receive() threw")
     @State
     @ReferenceTest("a spin on a plain array load, which the JIT may hoist")
+    @OutsideRelaxedModel("a heap buffer: the relaxed model simulates direct buffers only")
     public static class SpinOnHeapBuffer {
         final NaiveChannel channel = NaiveChannel.wrap(ByteBuffer.allocate(NaiveChannel.REGION_SIZE));
         final byte[] received = new byte[NaiveChannel.MAX_MESSAGE_LENGTH];
@@ -292,6 +294,7 @@ public final class NaiveReference {
     @Outcome(expect = FORBIDDEN, desc = "anything else: the actor threw")
     @State
     @ReferenceTest("a spin on a plain field load, which the JIT hoists")
+    @OutsideRelaxedModel("a plain field: the relaxed model simulates direct buffers only")
     public static class SpinOnPlainField {
         boolean ready;
 
@@ -329,6 +332,7 @@ public final class NaiveReference {
     @Outcome(id = "STALE", expect = FORBIDDEN, desc = "an opaque load was hoisted: a JIT bug")
     @Outcome(expect = FORBIDDEN, desc = "anything else: the actor threw")
     @State
+    @OutsideRelaxedModel("an opaque field: the relaxed model simulates direct buffers only")
     public static class SpinOnOpaqueField {
         private static final VarHandle READY;
 
