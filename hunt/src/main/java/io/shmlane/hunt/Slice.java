@@ -59,6 +59,10 @@ final class Slice {
                 }
             }
         }
+        for (String test : List.of("MailboxHandOff", "RingHandOff", "HeaderHandshake")) {
+            // the same tests under the relaxed memory model, from the round's seed, 10x the build's executions
+            slices.add(new Slice("relaxed " + test, List.of("jcstress-tests"), Kind.RELAXED, test));
+        }
         for (String it : classesIn(root.resolve("process-tests/src/test/java/io/shmlane/process"), "IT")) {
             if (!it.equals("BlackBoxIT")) {
                 slices.add(process(it));
@@ -135,6 +139,8 @@ final class Slice {
                 command.add("-Drelaxed.tests=" + selection);
                 command.add("-Drelaxed.seed=" + seed);
                 command.add("-Drelaxed.failFast=true");
+                command.add("-Drelaxed.executions=" + 100_000 * scale);
+                command.add("-Drelaxed.budget=" + 60 * scale);
                 break;
             case PROCESS:
                 command.addAll(List.of("-pl", "process-tests", "-am", "verify"));
