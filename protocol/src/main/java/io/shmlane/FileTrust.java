@@ -14,11 +14,14 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.nio.file.attribute.UserPrincipalNotFoundException;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Decides whether an existing channel file may be used: it must be a regular file reached without a
  * symbolic link, owned by this process's user (or an owner allowed on purpose), and writable by
- * nobody else (its group only when the options ask for group write). Anyone who can write the file
+ * nobody else (its group only when the options ask for group write, and, where the platform tells
+ * this process's groups, only a group this process belongs to). Anyone who can write the file
  * can inject messages into the channel, or read them.
  *
  * <p>Root is not special-cased: a root process applies the same rules (a file owned by another user
@@ -97,6 +100,30 @@ final class FileTrust {
                     path + " is writable by its group " + attributes.group().getName() + " (mode " + mode
                             + "): run chmod g-w " + path + ", or pass --mode 0660 if that group shares the"
                             + " channel on purpose");
+        }
+        if (attributes.permissions().contains(GROUP_WRITE)) {
+            checkGroupIsOurs(path, attributes, mode);
+        }
+    }
+
+    /** A group-writable file must belong to a group of this process (where the platform tells). */
+    private static void checkGroupIsOurs(final Path path, final PosixFileAttributes attributes, final String mode) {
+        Optional<Set<Integer>> ours = ProcessGroups.ids();
+        if (ours.isEmpty()) {
+            return;
+        }
+        Object gid;
+        try {
+            gid = Files.getAttribute(path, "unix:gid", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return; // no numeric group id on this platform: nothing to compare
+        }
+        if (!ours.get().contains(gid)) {
+            throw new ChannelException(
+                    Reason.UNSAFE,
+                    path + " is writable by its group " + attributes.group().getName() + " (mode " + mode
+                            + "), which you are not a member of: run chmod g-w " + path
+                            + ", or chgrp it to a group of yours");
         }
     }
 

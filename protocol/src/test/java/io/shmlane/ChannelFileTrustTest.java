@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shmlane.ChannelException.Reason;
 import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import org.junit.jupiter.api.Assumptions;
@@ -75,6 +78,39 @@ class ChannelFileTrustTest {
                 ChannelFile.openOrCreate(path, ChannelOptions.ring().withPermissions(FileModes.parseOctal("0660")))) {
             assertThat(file.created()).isFalse();
         }
+    }
+
+    @Test
+    void shouldRefuseGroupWritableFileOfAGroupThisProcessIsNotIn() throws IOException {
+        assumeRoot("changing a file's group to one this process is not in needs root");
+        Assumptions.assumeTrue(
+                Files.isReadable(Path.of("/proc/self/status")), "skipped: no /proc/self/status to tell our groups");
+        GroupPrincipal foreign = foreignGroup();
+        Path path = dir.resolve("c.shm");
+        ChannelOptions groupWrite = ChannelOptions.ring().withPermissions(FileModes.parseOctal("0660"));
+        ChannelFile.openOrCreate(path, groupWrite).close();
+        Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(foreign);
+        assertThatThrownBy(() -> ChannelFile.openOrCreate(path, groupWrite))
+                .isInstanceOfSatisfying(
+                        ChannelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSAFE))
+                .hasMessageContaining("is writable by its group " + foreign.getName())
+                .hasMessageContaining("which you are not a member of");
+        Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-r-----"));
+        try (ChannelFile readOnlyForGroup = ChannelFile.openOrCreate(path, groupWrite)) {
+            assertThat(readOnlyForGroup.created()).isFalse();
+        }
+    }
+
+    private static GroupPrincipal foreignGroup() {
+        for (String name : new String[] {"nogroup", "nobody"}) {
+            try {
+                return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByGroupName(name);
+            } catch (IOException notHere) {
+                // try the next name
+            }
+        }
+        Assumptions.abort("skipped: no group nogroup or nobody to give the file to");
+        return null;
     }
 
     @Test
