@@ -73,7 +73,8 @@ final class FileTrust {
     /**
      * Refuses a file that is not a regular file, is owned by a user not trusted by {@code options},
      * or is writable by users other than its owner (its group may write when {@code options}'
-     * permissions include group write).
+     * permissions include group write and, where the platform tells, the group is one of this
+     * process's).
      */
     static void check(final Path path, final PosixFileAttributes attributes, final ChannelOptions options) {
         checkRegularFile(path, attributes);
