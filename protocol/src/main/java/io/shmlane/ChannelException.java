@@ -26,6 +26,11 @@ public final class ChannelException extends RuntimeException {
         TRUNCATED,
         /** The creator never published the header within the attach timeout. */
         TIMEOUT,
+        /**
+         * The file could be changed by someone not trusted: a symbolic link, a file owned by another
+         * user, or a file writable by other users.
+         */
+        UNSAFE,
         /** Another live process already holds the role. */
         ROLE_TAKEN,
         /** The producer ended the stream earlier; the channel takes no new producer. */

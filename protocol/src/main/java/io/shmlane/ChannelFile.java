@@ -21,11 +21,18 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -40,6 +47,12 @@ import java.util.function.IntSupplier;
  * to create therefore end up on one valid file: the loser deletes its temporary file and attaches to
  * the winner's. The data area is written with zeros at creation, so the disk blocks exist and a full
  * disk is an error here instead of a SIGBUS later.
+ *
+ * <p><b>Trust.</b> The temporary file is created new ({@code O_EXCL}, so no planted file or link is
+ * reused) with the options' permissions, owner-only (0600) by default, from its first byte, and set
+ * to exactly those permissions before it gets its name, whatever the umask. The channel's name is
+ * never followed as a symbolic link, and an existing file is used only when {@link FileTrust} trusts
+ * it: owned by this user (or an allowed owner) and writable by nobody else.
  *
  * <p><b>Attach.</b> The attacher waits (up to a timeout) for a non-zero layout version, read with an
  * acquire load that pairs with the creator's release store, and then checks, each with its own
@@ -98,8 +111,8 @@ public final class ChannelFile implements AutoCloseable {
     public static ChannelFile openOrCreate(final Path path, final ChannelOptions options) {
         checkPath(path);
         boolean created = false;
-        if (!Files.exists(path)) {
-            created = create(path, options.kind(), options.capacity());
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            created = create(path, options.kind(), options.capacity(), options.permissions());
         }
         return attach(path, options.kind(), options, created, true);
     }
@@ -143,17 +156,21 @@ public final class ChannelFile implements AutoCloseable {
 
     /**
      * Attaches to an existing channel of any kind without creating or writing anything, for
-     * inspection. The mapping is read-only.
+     * inspection. The mapping is read-only. A symbolic link is refused; the owner and the permissions
+     * are not checked, as nothing is written and no role is taken.
      */
     public static ChannelFile openExisting(final Path path, final Duration attachTimeout) {
         checkPath(path);
-        if (!Files.exists(path)) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new ChannelException(Reason.BAD_PATH, path + " does not exist");
         }
         return attach(path, null, ChannelOptions.ring().withAttachTimeout(attachTimeout), false, false);
     }
 
     private static void checkPath(final Path path) {
+        if (Files.isSymbolicLink(path)) {
+            throw FileTrust.symbolicLink(path);
+        }
         if (Files.isDirectory(path)) {
             throw new ChannelException(
                     Reason.BAD_PATH,
@@ -167,14 +184,25 @@ public final class ChannelFile implements AutoCloseable {
     }
 
     /** Creates the file atomically; returns false when another process won the race. */
-    private static boolean create(final Path path, final ChannelKind kind, final int capacity) {
+    private static boolean create(
+            final Path path, final ChannelKind kind, final int capacity, final Set<PosixFilePermission> permissions) {
         Path absolute = path.toAbsolutePath();
         Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".creating-"
                 + ProcessHandle.current().pid() + "-" + System.nanoTime());
         long length = (long) DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
         try {
+            // CREATE_NEW: never an existing file or link; created with at most the permissions (the
+            // umask may take some away), then set to exactly them, before the file gets its name
             try (FileChannel ch = FileChannel.open(
-                    temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    temporary,
+                    Set.of(
+                            StandardOpenOption.CREATE_NEW,
+                            StandardOpenOption.READ,
+                            StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS),
+                    PosixFilePermissions.asFileAttribute(permissions))) {
+                Files.getFileAttributeView(temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setPermissions(permissions);
                 ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZERO_CHUNK, length));
                 for (long position = 0; position < length; ) {
                     zeros.clear().limit((int) Math.min(zeros.capacity(), length - position));
@@ -201,6 +229,12 @@ public final class ChannelFile implements AutoCloseable {
         } catch (AccessDeniedException e) {
             throw new ChannelException(
                     Reason.BAD_PATH, "cannot create " + path + ": permission denied in " + absolute.getParent(), e);
+        } catch (UnsupportedOperationException e) {
+            throw new ChannelException(
+                    Reason.BAD_PATH,
+                    "cannot create " + path + " owner-only: its file system has no POSIX permissions; use a POSIX"
+                            + " file system such as /dev/shm",
+                    e);
         } catch (IOException e) {
             throw new ChannelException(Reason.BAD_PATH, "cannot create " + path + ": " + e, e);
         } finally {
@@ -218,11 +252,18 @@ public final class ChannelFile implements AutoCloseable {
             final ChannelOptions options,
             final boolean created,
             final boolean writable) {
+        PosixFileAttributes checked = FileTrust.attributes(path);
+        if (writable) {
+            FileTrust.check(path, checked, options);
+        } else {
+            FileTrust.checkRegularFile(path, checked);
+        }
         FileChannel ch;
         try {
             ch = writable
-                    ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
-                    : FileChannel.open(path, StandardOpenOption.READ);
+                    ? FileChannel.open(
+                            path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
+                    : FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             throw new ChannelException(Reason.BAD_PATH, path + " does not exist", e);
         } catch (AccessDeniedException e) {
@@ -231,10 +272,16 @@ public final class ChannelFile implements AutoCloseable {
                     "cannot open " + path + " for " + (writable ? "reading and writing" : "reading")
                             + ": permission denied",
                     e);
+        } catch (FileSystemException e) {
+            if (Files.isSymbolicLink(path)) {
+                throw FileTrust.symbolicLink(path); // replaced by a link after the check
+            }
+            throw new ChannelException(Reason.BAD_PATH, "cannot open " + path + ": " + e, e);
         } catch (IOException e) {
             throw new ChannelException(Reason.BAD_PATH, "cannot open " + path + ": " + e, e);
         }
         try {
+            checkSameFile(path, checked);
             ChannelFile file = validateAndMap(path, ch, expectedKind, options, created, writable);
             ch = null;
             return file;
@@ -242,6 +289,17 @@ public final class ChannelFile implements AutoCloseable {
             if (ch != null) {
                 closeQuietly(ch);
             }
+        }
+    }
+
+    /** Refuses the open file when the name now names another file than the one checked before. */
+    private static void checkSameFile(final Path path, final PosixFileAttributes checked) {
+        Object key = checked.fileKey();
+        if (key != null && !key.equals(FileTrust.attributes(path).fileKey())) {
+            throw new ChannelException(
+                    Reason.UNSAFE,
+                    path + " was replaced by another file while it was opened: someone is changing the directory;"
+                            + " use a directory only you can write");
         }
     }
 

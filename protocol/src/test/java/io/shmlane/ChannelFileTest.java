@@ -29,6 +29,14 @@ class ChannelFileTest {
     @TempDir
     Path dir;
 
+    /**
+     * Makes a hand-made bad file owner-only, as shmlane creates channels: under a umask such as 002 it
+     * would be group-writable, and refused for that before its content is read.
+     */
+    private static Path ownerOnly(final Path path) throws IOException {
+        return Files.setPosixFilePermissions(path, FileModes.OWNER_ONLY);
+    }
+
     @Test
     void shouldCreateFileWithPublishedHeaderWhenMissing() {
         Path path = dir.resolve("c.shm");
@@ -102,7 +110,7 @@ class ChannelFileTest {
 
     @Test
     void shouldRejectEmptyFile() throws IOException {
-        Path path = Files.createFile(dir.resolve("empty.shm"));
+        Path path = ownerOnly(Files.createFile(dir.resolve("empty.shm")));
         assertFails(path, Reason.TRUNCATED, "empty or truncated");
     }
 
@@ -120,6 +128,7 @@ class ChannelFileTest {
     void shouldRejectFileThatIsNotAChannel() throws IOException {
         Path path = dir.resolve("text.txt");
         Files.writeString(path, "hello, this is just a text file\n".repeat(40), StandardCharsets.US_ASCII);
+        ownerOnly(path);
         assertFails(path, Reason.NOT_A_CHANNEL, "not a shmlane channel file (wrong magic");
     }
 
@@ -201,6 +210,7 @@ class ChannelFileTest {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.allocate(ChannelHeaderDescriptor.DATA_OFFSET + 4096));
         }
+        ownerOnly(path);
         assertThatThrownBy(() ->
                         ChannelFile.openOrCreate(path, ChannelOptions.ring().withAttachTimeout(Duration.ofMillis(50))))
                 .isInstanceOf(ChannelException.class)

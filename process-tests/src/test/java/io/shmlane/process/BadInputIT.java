@@ -3,6 +3,7 @@ package io.shmlane.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shmlane.ChannelHeaderDescriptor;
+import io.shmlane.FileModes;
 import io.shmlane.Role;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -138,14 +139,16 @@ class BadInputIT {
         assertThat(harness.awaitExit(naiveProducer))
                 .as(harness::describeChildren)
                 .isZero();
+        ownerOnly(naive);
         assertBadChannel(harness, "naive", naive, lane, "is not a shmlane channel file (wrong magic");
 
-        Path empty = Files.createFile(harness.file("empty.shm"));
+        Path empty = ownerOnly(Files.createFile(harness.file("empty.shm")));
         assertBadChannel(harness, "empty", empty, lane, "is too short to be a shmlane channel");
 
         // a creator that died before publishing the header: zeros of the right size
         Path unpublished = harness.file("unpublished.shm");
         Files.write(unpublished, new byte[ChannelHeaderDescriptor.DATA_OFFSET + 4096]);
+        ownerOnly(unpublished);
         assertCleanError(
                 harness,
                 harness.shmlane(
@@ -362,6 +365,14 @@ class BadInputIT {
                 .as(() -> child.label() + " error line\n" + harness.describeChildren())
                 .startsWith("shmlane: ")
                 .contains(fragment);
+    }
+
+    /**
+     * Makes a hand-made bad file owner-only, as shmlane creates channels: under a umask such as 002 it
+     * would be group-writable, and refused for that before its content is read.
+     */
+    private static Path ownerOnly(final Path file) throws IOException {
+        return Files.setPosixFilePermissions(file, FileModes.OWNER_ONLY);
     }
 
     private static void write(final Path file, final int offset, final byte[] bytes) throws IOException {

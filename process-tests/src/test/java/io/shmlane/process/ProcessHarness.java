@@ -2,6 +2,7 @@ package io.shmlane.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +55,7 @@ final class ProcessHarness {
             Paths.get(System.getProperty("process.buildDirectory", "target")).toAbsolutePath();
     private static final Path SUMMARY_DIR = BUILD.resolve("process-summary");
     private static final Path SUMMARY_FILE = BUILD.resolve("process-summary.json");
+    private static final String RUNUSER = "/usr/sbin/runuser";
     private static final String JAVA =
             Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     private static boolean summariesCleared;
@@ -73,6 +75,7 @@ final class ProcessHarness {
     private final long deadlineNanos;
     private final List<ChildProcess> children = new ArrayList<>();
     private final ScenarioSummary summary;
+    private String readableClassPath;
 
     private ProcessHarness(final String testClass, final String method, final String display) {
         String id = display.isEmpty() ? method : method + "-" + display;
@@ -152,6 +155,49 @@ final class ProcessHarness {
         return start(label, command, String.join(" ", command.subList(command.indexOf(mainClass), command.size())));
     }
 
+    /**
+     * Forks the shmlane command line as another {@code user}, through {@code runuser} (so only when this
+     * JVM runs as root, see {@link #canRunAsAnotherUser()}), with a copy of the class path that user can
+     * read: jars are copied into the work directory, whose parents must let others through.
+     */
+    ChildProcess shmlaneAs(final String user, final String label, final String... args) {
+        List<String> command = new ArrayList<>(List.of(RUNUSER, "-u", user, "--"));
+        command.addAll(javaCommand(ProcessHandle.current().pid(), readableClassPath(), "io.shmlane.cli.Main", args));
+        return start(label, command, "(as " + user + ") io.shmlane.cli.Main " + String.join(" ", args));
+    }
+
+    /** Whether {@link #shmlaneAs} can work here: this JVM runs as root and {@code runuser} exists. */
+    static boolean canRunAsAnotherUser() {
+        return "root".equals(System.getProperty("user.name")) && Files.isExecutable(Paths.get(RUNUSER));
+    }
+
+    /** This JVM's class path with every jar copied into the work directory (others may not read ~/.m2). */
+    private synchronized String readableClassPath() {
+        if (readableClassPath != null) {
+            return readableClassPath;
+        }
+        Path copies = workDir.resolve("classpath");
+        List<String> entries = new ArrayList<>();
+        try {
+            Files.createDirectories(copies);
+            int i = 0;
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                Path path = Paths.get(entry);
+                if (Files.isRegularFile(path)) {
+                    Path copy = copies.resolve(i++ + "-" + path.getFileName());
+                    Files.copy(path, copy);
+                    entries.add(copy.toString());
+                } else {
+                    entries.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the class path into " + copies, e);
+        }
+        readableClassPath = String.join(File.pathSeparator, entries);
+        return readableClassPath;
+    }
+
     /** Forks {@code sh -c COMMAND} in {@code directory}: the black-box mode. */
     ChildProcess shell(final String label, final String command, final Path directory) {
         return start(label, List.of("sh", "-c", command), command, directory);
@@ -169,6 +215,11 @@ final class ProcessHarness {
     }
 
     private List<String> javaCommand(final long parentPid, final String mainClass, final String... args) {
+        return javaCommand(parentPid, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    private List<String> javaCommand(
+            final long parentPid, final String classPath, final String mainClass, final String... args) {
         List<String> command = new ArrayList<>();
         command.add(JAVA);
         command.add("-XX:+UseSerialGC");
@@ -181,7 +232,7 @@ final class ProcessHarness {
             command.addAll(List.of(childJvmArgs.split("\\s+")));
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(ChildMain.class.getName());
         command.add(Long.toString(parentPid));
         command.add(mainClass);

@@ -1,9 +1,13 @@
 package io.shmlane.cli;
 
+import io.shmlane.ChannelException;
 import io.shmlane.ChannelOptions;
+import io.shmlane.FileModes;
 import io.shmlane.idle.IdleStrategy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code producer} and {@code consumer}. */
@@ -39,6 +43,20 @@ final class CommonOptions {
             description = "How long to wait for a creator to publish the header (default 5).")
     double attachTimeoutSeconds;
 
+    @Option(
+            names = "--mode",
+            paramLabel = "OCTAL",
+            description = "Permissions of the file when creating it (default 0600: only you), whatever the umask;"
+                    + " 0660 shares it with the file's group on purpose, and then accepts a group-writable file.")
+    String mode;
+
+    @Option(
+            names = "--allow-owner",
+            paramLabel = "USER",
+            description = "Also use a channel file owned by USER (repeatable). By default a file owned by another"
+                    + " user is refused.")
+    List<String> allowOwners = new ArrayList<>();
+
     @Option(names = "--verbose", description = "Print stack traces with errors.")
     boolean verbose;
 
@@ -49,6 +67,16 @@ final class CommonOptions {
         }
         ChannelOptions options = ChannelOptions.of(channel.kind())
                 .withAttachTimeout(Duration.ofNanos((long) (attachTimeoutSeconds * 1e9)));
+        if (mode != null) {
+            try {
+                options = options.withPermissions(FileModes.parseOctal(mode));
+            } catch (ChannelException e) {
+                throw new IllegalArgumentException("--mode " + mode + ": " + e.getMessage(), e);
+            }
+        }
+        for (String owner : allowOwners) {
+            options = options.withAllowedOwner(owner);
+        }
         return capacity != null ? options.withCapacity(capacity) : options;
     }
 

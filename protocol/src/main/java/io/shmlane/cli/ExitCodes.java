@@ -10,7 +10,8 @@ import io.shmlane.ChannelException;
  *   1  unexpected internal error (a bug: rerun with --verbose and report it)
  *   2  usage error: unknown option, bad value
  *   3  the file is not a usable channel: not a channel, wrong version, kind or capacity, truncated,
- *      corrupt, header never published, or closed by an earlier producer
+ *      corrupt, header never published, closed by an earlier producer, or not trusted (a symbolic
+ *      link, owned by another user, writable by other users)
  *   4  the role is taken: another live producer (or consumer) holds the channel
  *   5  the peer died: the producer is gone without ending the stream
  *   6  verification failed: the consumer saw gaps, duplicates or torn messages
