@@ -35,6 +35,15 @@ public interface ChannelConsumer extends AutoCloseable {
     /** Whether the producer ended the stream and every message has been consumed. */
     boolean isEndOfStream();
 
+    /**
+     * Checks, once the producer is gone without ending the stream, that this consumer got as far as
+     * the position (ring) or next sequence (mailbox) the producer last published; {@link #receive}
+     * does so before it reports the producer dead with "every message it committed was delivered".
+     *
+     * @throws ChannelException CORRUPT when the consumer is behind it: committed records were lost
+     */
+    default void checkAllDelivered() {}
+
     /** What is known of the producer; a system call, keep it off hot paths. */
     default PeerStatus producerStatus() {
         return file() != null ? file().peerStatus(Role.PRODUCER) : PeerStatus.ALIVE;
@@ -104,6 +113,7 @@ public interface ChannelConsumer extends AutoCloseable {
                             if (count > 0) {
                                 return count;
                             }
+                            checkAllDelivered();
                             throw new ChannelException(
                                     ChannelException.Reason.PEER_DIED,
                                     "producer died: the producer of " + file.path() + " (pid "

@@ -233,4 +233,49 @@ class HostileFileTest {
         assertThat(producer.send(new byte[64], 0, 64, new BusySpinIdleStrategy(), stop::get))
                 .isTrue();
     }
+
+    private static void writeLong(final Path path, final int offset, final long value) throws IOException {
+        try (java.nio.channels.FileChannel ch =
+                java.nio.channels.FileChannel.open(path, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(
+                    ByteBuffer.allocate(8)
+                            .order(java.nio.ByteOrder.nativeOrder())
+                            .putLong(0, value),
+                    offset);
+        }
+    }
+
+    @Test
+    void shouldReportRecordsLostBehindAZeroedHeaderInsteadOfADeadProducer() throws IOException {
+        Path path = dir.resolve("lost.shm");
+        ChannelOptions options = ChannelOptions.ring().withCapacity(RING);
+        RingProducer producer = RingProducer.open(path, options);
+        for (int i = 0; i < 5; i++) {
+            producer.offer(new byte[8], 0, 8);
+        }
+        producer.detach(); // as a crash would leave it, with its tail published now and then
+        try (RingConsumer consumer = RingConsumer.open(path, options)) {
+            writeLong(path, DATA_OFFSET + 48, 0L); // record 2's header: the chain seems to end there
+            assertCorrupt(() -> drain(consumer), "before position 120 which the producer reached");
+            assertThat(sequences).containsExactly(0L, 1L);
+        }
+        assertCorrupt(() -> RingProducer.open(path, options), "before position 120 which the producer reached");
+        assertCorrupt(() -> RingConsumer.open(path, options), "before position 120 which the producer reached");
+    }
+
+    @Test
+    void shouldRefuseToReuseSequencesAMailboxProducerAlreadySent() throws IOException {
+        Path path = dir.resolve("reuse.shm");
+        ChannelOptions options = ChannelOptions.mailbox().withCapacity(MAILBOX);
+        MailboxProducer producer = MailboxProducer.open(path, options);
+        try (MailboxConsumer consumer = MailboxConsumer.open(path, options)) {
+            for (int i = 0; i < 3; i++) {
+                producer.offer(new byte[1], 0, 1);
+                consumer.poll(this::record, 1);
+            }
+        }
+        producer.detach();
+        writeLong(path, ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET, 1);
+        assertCorrupt(() -> MailboxProducer.open(path, options), "a producer already reached 3");
+    }
 }

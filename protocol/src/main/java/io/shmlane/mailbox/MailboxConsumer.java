@@ -167,6 +167,16 @@ public final class MailboxConsumer implements ChannelConsumer {
     }
 
     @Override
+    public void checkAllDelivered() {
+        // opaque: the next sequence a producer stored when it last detached; it was committed before
+        long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
+        if (published - nextSequence > 0) {
+            throw corrupt("the consumer is at sequence " + nextSequence + ", before sequence " + published
+                    + " which the producer reached: messages were lost");
+        }
+    }
+
+    @Override
     public ChannelFile file() {
         return file;
     }

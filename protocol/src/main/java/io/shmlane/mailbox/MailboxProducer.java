@@ -87,7 +87,10 @@ public final class MailboxProducer implements ChannelProducer {
      * are ignored because its flag never became FULL.
      */
     private long recoverNextSequence() {
+        // opaque: what an earlier producer stored when it detached; no sequence before it may be reused
+        long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
         long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        long next = consumerNext;
         if (flag() == FULL) {
             long sequence = (long) LONG.get(buffer, SEQUENCE_INDEX);
             // one before: the consumer stored its next sequence and died before the acknowledgement
@@ -95,9 +98,13 @@ public final class MailboxProducer implements ChannelProducer {
                 throw corrupt("the slot's sequence " + sequence + " does not follow the consumer's next sequence "
                         + consumerNext);
             }
-            return sequence + 1;
+            next = sequence + 1;
         }
-        return consumerNext;
+        if (published - next > 0) {
+            throw corrupt("the slot and the consumer say sequence " + next + " comes next, but a producer already"
+                    + " reached " + published);
+        }
+        return next;
     }
 
     /** The slot's flag, acquire; anything but EMPTY or FULL is corrupt. */

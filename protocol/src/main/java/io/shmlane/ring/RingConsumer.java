@@ -144,6 +144,18 @@ public final class RingConsumer implements ChannelConsumer {
         return nextSequence;
     }
 
+    @Override
+    public void checkAllDelivered() {
+        // opaque: the position a dead producer last stored; its records before it were committed
+        long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
+        if (ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.NONE && published - head > 0) {
+            throw corrupt(
+                    head,
+                    "the records end at position " + head + ", before position " + published
+                            + " which the producer reached: that end");
+        }
+    }
+
     /** The shared head: position of the first record not yet released. */
     public long head() {
         return head;

@@ -34,8 +34,9 @@ import java.nio.ByteOrder;
  * message or padding ({@link RingDescriptor#isWellFormedMessage}, {@link
  * RingDescriptor#isWellFormedPadding}); the sequences continue one by one, starting at the consumer's
  * next sequence (or before it, by the batch a consumer that died between its two stores had not
- * released, and then reaching it); the chain ends within one lap; and on a stream that was ended, it
- * ends exactly at the producer's final tail. Anything else is {@link ChannelException.Reason#CORRUPT}.
+ * released, and then reaching it); the chain ends within one lap, not before the tail the producer
+ * last published, and (the head less than a lap past that tail) on a stream that was ended exactly at
+ * the producer's final tail. Anything else is {@link ChannelException.Reason#CORRUPT}.
  *
  * <p>A new producer starts where the walk ends (a record claimed and never committed is discarded,
  * its sequence number reused); {@code inspect} reports the walk's end as the live tail. Read-only:
@@ -89,13 +90,25 @@ public final class RingScan {
         final int mask = capacity - 1;
         final int maxMessageLength = RingDescriptor.maxMessageLength(capacity);
         // acquire: pairs with the producer's setRelease(CLOSED); its final tail, stored before, is visible
-        final boolean ended = ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) == RoleState.CLOSED;
+        final int producerState = ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER);
+        final boolean ended = producerState == RoleState.CLOSED;
+        // opaque: a tail the producer reached (read before the walk, which therefore gets at least as far)
+        final long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
         // acquire: pairs with the consumer's setRelease of the head; the next sequence it wrote before is visible
         final long head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
         final long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
         if (!isValidPosition(head)) {
             throw corrupt(
                     file, head, "the consumer's head " + head + " is not a multiple of " + RingDescriptor.ALIGNMENT);
+        }
+        // the producer publishes its tail at least once per lap (and when it detaches or closes), and
+        // the head never passes the tail: a head a lap or more past the published tail was moved
+        if (producerState != RoleState.NONE && head - published >= capacity) {
+            throw corrupt(
+                    file,
+                    head,
+                    "the consumer's head " + head + " is a lap or more past position " + published
+                            + " which the producer reached");
         }
         long first = consumerNext;
         long sequence = consumerNext;
@@ -151,6 +164,13 @@ public final class RingScan {
                     position,
                     "the records end at sequence " + (sequence - 1) + ", before the consumer's next sequence "
                             + consumerNext);
+        }
+        if (producerState != RoleState.NONE && published - position > 0) {
+            throw corrupt(
+                    file,
+                    position,
+                    "the records end at position " + position + ", before position " + published
+                            + " which the producer reached: that end");
         }
         if (ended) {
             long finalTail = (long) LONG.get(buffer, PRODUCER_POSITION_OFFSET);
