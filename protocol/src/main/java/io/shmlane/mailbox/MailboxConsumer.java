@@ -52,9 +52,9 @@ public final class MailboxConsumer implements ChannelConsumer {
         this.file = file;
         this.buffer = buffer;
         this.maxMessageLength = capacity;
-        long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
         // acquire: pairs with setRelease(FULL) in MailboxProducer.commit()
         int flag = flag();
+        long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
         if (flag == FULL) {
             long sequence = (long) LONG.get(buffer, SEQUENCE_INDEX);
             // one before: an earlier consumer stored its next sequence and died before the acknowledgement

@@ -89,9 +89,11 @@ public final class MailboxProducer implements ChannelProducer {
     private long recoverNextSequence() {
         // opaque: what an earlier producer stored when it detached; no sequence before it may be reused
         long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
+        // the flag first (acquire): a consumer's EMPTY publishes the next sequence it stored before
+        int flag = flag();
         long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
         long next = consumerNext;
-        if (flag() == FULL) {
+        if (flag == FULL) {
             long sequence = (long) LONG.get(buffer, SEQUENCE_INDEX);
             // one before: the consumer stored its next sequence and died before the acknowledgement
             if (sequence != consumerNext && sequence != consumerNext - 1) {
