@@ -127,6 +127,9 @@ class CorruptionFuzzTest {
         new Field("record.headerWord", RingDescriptor.HEADER_WORD_OFFSET, 8, 0),
         new Field("record.sequence", RingDescriptor.SEQUENCE_OFFSET, 8, 0),
         new Field("record.payload", RingDescriptor.HEADER_LENGTH, 0, 0),
+        new Field("padding.length", RingDescriptor.LENGTH_OFFSET, 4, -3),
+        new Field("padding.type", RingDescriptor.TYPE_OFFSET, 4, -3),
+        new Field("padding.headerWord", RingDescriptor.HEADER_WORD_OFFSET, 8, -3),
         new Field("data", 0, 0, -2),
     };
 
@@ -197,6 +200,9 @@ class CorruptionFuzzTest {
         final ChannelOptions options;
         final List<Sent> consumed = new ArrayList<>();
         final List<Sent> unread = new ArrayList<>();
+        /** Absolute indices of the padding records the producer wrote, the last one last. */
+        final List<Integer> paddings = new ArrayList<>();
+
         final List<byte[]> delivered = new ArrayList<>();
         /** Per delivered message: whether its record's bytes overlap the corrupted range. */
         final List<Boolean> damaged = new ArrayList<>();
@@ -232,6 +238,7 @@ class CorruptionFuzzTest {
             byte[] payload = nextPayload();
             if (producer instanceof RingProducer) {
                 RingProducer ring = (RingProducer) producer;
+                int tailIndex = (int) (ring.tail() & (ring.capacity() - 1));
                 int index = ring.tryClaim(payload.length);
                 if (index < 0) {
                     nextId--;
@@ -240,6 +247,9 @@ class CorruptionFuzzTest {
                 ring.buffer().put(index, payload);
                 ring.commit();
                 int recordIndex = index - RingDescriptor.HEADER_LENGTH;
+                if (recordIndex == DATA_OFFSET && tailIndex != 0) {
+                    paddings.add(DATA_OFFSET + tailIndex);
+                }
                 written(recordIndex, RingDescriptor.HEADER_LENGTH + payload.length);
                 // the bytes that matter: header and payload, not the alignment slack after them
                 unread.add(new Sent(payload, recordIndex, RingDescriptor.HEADER_LENGTH + payload.length));
@@ -343,6 +353,12 @@ class CorruptionFuzzTest {
             if (f.record == -2) {
                 // random bytes anywhere in the data area
                 offset = DATA_OFFSET + r.random.nextInt((int) fileLength - DATA_OFFSET);
+            } else if (f.record == -3) {
+                // the last padding record, else a header in the ring
+                offset = (r.paddings.isEmpty()
+                                ? DATA_OFFSET + r.random.nextInt(RING_CAPACITY / 8) * 8
+                                : r.paddings.get(r.paddings.size() - 1))
+                        + f.offset;
             } else if (f.record >= 0) {
                 if (r.unread.isEmpty()) {
                     // no unread record: the header word at the tail (or a padding) of the ring instead
