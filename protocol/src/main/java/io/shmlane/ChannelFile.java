@@ -16,6 +16,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -163,6 +164,12 @@ public final class ChannelFile implements AutoCloseable {
         checkPath(path);
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new ChannelException(Reason.BAD_PATH, path + " does not exist");
+        }
+        if (!Files.isRegularFile(path)) {
+            // opening a FIFO for reading would block until a writer comes
+            throw new ChannelException(
+                    Reason.BAD_PATH,
+                    path + " is not a regular file (a FIFO, socket or device): a channel is a regular file");
         }
         return attach(path, null, ChannelOptions.ring().withAttachTimeout(attachTimeout), false, false);
     }
@@ -341,6 +348,7 @@ public final class ChannelFile implements AutoCloseable {
                 throw new ChannelException(
                         Reason.NOT_A_CHANNEL, path + " has a corrupt header: unknown channel kind " + kindCode);
             }
+            checkKindFitsLayout(path, header, kind, size);
             if (expectedKind != null && kind != expectedKind) {
                 throw new ChannelException(
                         Reason.WRONG_KIND,
@@ -391,6 +399,39 @@ public final class ChannelFile implements AutoCloseable {
         } catch (IOException e) {
             throw new ChannelException(Reason.BAD_PATH, "cannot map " + path + ": " + e, e);
         }
+    }
+
+    /**
+     * A kind field that names the other kind of a file whose capacity, max message length and size
+     * are those of that other kind is a corrupt kind field: blamed on the kind, not on whichever
+     * field is checked first.
+     */
+    private static void checkKindFitsLayout(
+            final Path path, final ByteBuffer header, final ChannelKind kind, final long size) {
+        int capacity = (int) INT.get(header, CAPACITY_OFFSET);
+        int maxMessageLength = (int) INT.get(header, MAX_MESSAGE_LENGTH_OFFSET);
+        if (fitsLayout(kind, capacity, maxMessageLength, size)) {
+            return;
+        }
+        ChannelKind other = kind == ChannelKind.RING ? ChannelKind.MAILBOX : ChannelKind.RING;
+        if (fitsLayout(other, capacity, maxMessageLength, size)) {
+            throw new ChannelException(
+                    Reason.NOT_A_CHANNEL,
+                    path + " has a corrupt header: its kind field says " + kind.label() + " but its capacity "
+                            + capacity + ", max message length " + maxMessageLength + " and size " + size
+                            + " are those of a " + other.label() + "; the file was damaged, delete it");
+        }
+    }
+
+    private static boolean fitsLayout(
+            final ChannelKind kind, final int capacity, final int maxMessageLength, final long size) {
+        try {
+            ChannelOptions.checkCapacity(kind, capacity);
+        } catch (ChannelException e) {
+            return false;
+        }
+        return maxMessageLength == ChannelOptions.maxMessageLength(kind, capacity)
+                && size == (long) DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
     }
 
     private static int awaitVersion(final Path path, final ByteBuffer header, final Duration timeout) {
@@ -504,6 +545,9 @@ public final class ChannelFile implements AutoCloseable {
         long size;
         try {
             size = channel.size();
+        } catch (ClosedByInterruptException e) {
+            throw new ChannelException(
+                    Reason.INTERRUPTED, "interrupted while checking the size of " + path + "; the file is closed", e);
         } catch (IOException e) {
             throw new ChannelException(Reason.BAD_PATH, "cannot read the size of " + path + ": " + e, e);
         }

@@ -97,8 +97,10 @@ public final class ChannelHeaderDescriptor {
     /** Offset of the process id of the last producer. */
     public static final int PRODUCER_PID_OFFSET = PRODUCER_ATTACH_COUNT_OFFSET + 4;
     /**
-     * Offset of the producer's position (ring: its tail, informative only; published now and then,
-     * not per commit, see {@code RingProducer}; {@code RingScan} finds the exact tail).
+     * Offset of the producer's position (ring: its tail; mailbox: its next sequence). Informative
+     * while the producer runs (the ring publishes it now and then, not per commit, see {@code
+     * RingProducer}; {@code RingScan} finds the exact tail); exact once the producer ended the stream,
+     * when it is stored before the CLOSED state and the consumer checks that it got that far.
      */
     public static final int PRODUCER_POSITION_OFFSET = PRODUCER_PID_OFFSET + 8;
 

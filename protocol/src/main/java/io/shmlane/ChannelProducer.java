@@ -2,6 +2,7 @@ package io.shmlane;
 
 import io.shmlane.idle.IdleStrategy;
 import java.nio.ByteBuffer;
+import java.util.function.BooleanSupplier;
 
 /**
  * The writing side of a channel. One thread per producer; one producer per channel file, enforced
@@ -46,18 +47,35 @@ public interface ChannelProducer extends AutoCloseable {
      * also while no consumer is attached (a restarted consumer resumes); checks every {@value
      * #CHECK_INTERVAL_NANOS} ns that the file was not truncated and the thread not interrupted.
      *
-     * @throws ChannelException TRUNCATED or INTERRUPTED
+     * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED
      */
     default void send(final byte[] src, final int offset, final int length, final IdleStrategy idle) {
+        send(src, offset, length, idle, ChannelConsumer.NEVER_STOP);
+    }
+
+    /**
+     * {@link #send(byte[], int, int, IdleStrategy)} that also gives up when {@code stop} says so.
+     * {@code stop} is asked on every idle round, before any check that makes a system call, so a stop
+     * (a signal handler raising a flag) needs no interrupt: an interrupt that reaches a thread inside
+     * {@code FileChannel} I/O closes the channel, and with it the role's lock.
+     *
+     * @return true when the message was sent, false when stopped before it could be
+     * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED
+     */
+    default boolean send(
+            final byte[] src, final int offset, final int length, final IdleStrategy idle, final BooleanSupplier stop) {
         try {
             if (offer(src, offset, length)) {
-                return;
+                return true;
             }
             idle.reset();
             // the clock is read only every 16 failed offers and first then
             long nextCheck = 0;
             int waits = 0;
             while (!offer(src, offset, length)) {
+                if (stop.getAsBoolean()) {
+                    return false;
+                }
                 idle.idle();
                 if ((++waits & 15) == 0) {
                     long now = System.nanoTime();
@@ -69,19 +87,21 @@ public interface ChannelProducer extends AutoCloseable {
                     }
                 }
             }
+            return true;
         } catch (InternalError fault) {
             throw ChannelBuffers.translate(file(), fault);
         }
     }
 
     private static void checkWhileWaiting(final ChannelFile file) {
-        if (file != null) {
-            file.checkNotTruncated();
-        }
+        // the interrupt first: a system call on an interrupted thread closes the file
         if (Thread.interrupted()) {
             throw new ChannelException(
                     ChannelException.Reason.INTERRUPTED,
                     "interrupted while waiting for room in " + ChannelBuffers.describe(file));
+        }
+        if (file != null) {
+            file.checkNotTruncated();
         }
     }
 

@@ -99,6 +99,11 @@ final class ChildProcess {
         }
     }
 
+    /** SIGINT (Ctrl-C): the shmlane commands close cleanly on it, as on SIGTERM. */
+    void interrupt() {
+        signal("INT");
+    }
+
     /** SIGSTOP: the child stops where it is, holding its channel role; see {@link #resume()}. */
     void pause() {
         signal("STOP");

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,11 +58,21 @@ final class ConsumerCommand implements Callable<Integer> {
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be at least 1: " + batch);
         }
+        if (!(idleExitSeconds >= 0)) {
+            throw new IllegalArgumentException("--idle-exit must not be negative: " + idleExitSeconds);
+        }
+        // every option is checked before anything touches the file system
+        common.idleStrategy();
+        if (common.channel != ChannelType.naive) {
+            common.toChannelOptions();
+        }
         PrintStream out = Output.stdout();
         try (GracefulStop stop = GracefulStop.install()) {
-            return common.channel == ChannelType.naive ? runNaive(out, stop) : run(out, stop);
-        } finally {
-            out.flush();
+            try {
+                return common.channel == ChannelType.naive ? runNaive(out, stop) : run(out, stop);
+            } finally {
+                out.flush(); // before the stop's hook may let the JVM halt
+            }
         }
     }
 
@@ -77,6 +88,7 @@ final class ConsumerCommand implements Callable<Integer> {
                     out.println(n >= 0 ? "Consumed: Msg-" + n : "Torn: sequence " + sequence);
                 }
             };
+            BooleanSupplier stopped = stop::requested;
             long start = System.nanoTime();
             String end = "eos";
             ChannelException died = null;
@@ -84,8 +96,10 @@ final class ConsumerCommand implements Callable<Integer> {
             while (receiving) {
                 receiving = false;
                 try {
-                    while (consumer.receive(handler, batch, idle) != ChannelConsumer.END_OF_STREAM) {
-                        if (stop.requested()) {
+                    int received;
+                    while ((received = consumer.receive(handler, batch, idle, stopped))
+                            != ChannelConsumer.END_OF_STREAM) {
+                        if (received == 0 || stop.requested()) {
                             end = "signal";
                             break;
                         }
@@ -123,9 +137,7 @@ final class ConsumerCommand implements Callable<Integer> {
      */
     private static boolean awaitNewProducer(final ChannelConsumer consumer, final GracefulStop stop) {
         while (true) {
-            LockSupport.parkNanos(ChannelConsumer.CHECK_INTERVAL_NANOS);
-            // clear the stop's interrupt before the lock probe: an interrupted FileChannel closes itself
-            Thread.interrupted();
+            LockSupport.parkNanos(ChannelConsumer.CHECK_INTERVAL_NANOS); // a stop unparks
             if (stop.requested()) {
                 return false;
             }

@@ -2,10 +2,14 @@ package io.shmlane.cli;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Turns SIGINT and SIGTERM into a clean stop: the shutdown hook raises a flag, interrupts the working
- * thread (so a blocked wait returns), and waits for it to close the channel and print its summary.
+ * Turns SIGINT and SIGTERM into a clean stop: the shutdown hook raises a flag, unparks the working
+ * thread (so a parked wait looks at the flag at once), and waits for it to close the channel and
+ * print its summary. It does not interrupt: an interrupt that reaches a thread inside {@code
+ * FileChannel} I/O (a size or lock probe of a waiting side) closes the channel, which drops the role's
+ * lock and loses the end of stream. The waits ask {@link #requested()} on every idle round instead.
  */
 final class GracefulStop implements AutoCloseable {
     private static final long GRACE_MILLIS = 5_000;
@@ -31,7 +35,7 @@ final class GracefulStop implements AutoCloseable {
 
     private void onSignal() {
         requested = true;
-        worker.interrupt();
+        LockSupport.unpark(worker);
         try {
             finished.await(GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -50,6 +54,5 @@ final class GracefulStop implements AutoCloseable {
                 // the hook already runs; it will see the latch
             }
         }
-        Thread.interrupted(); // do not leak the stop's interrupt into the caller
     }
 }

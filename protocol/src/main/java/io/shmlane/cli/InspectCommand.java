@@ -6,6 +6,7 @@ import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.VERSION_OFFSET;
 
+import io.shmlane.ChannelException;
 import io.shmlane.ChannelFile;
 import io.shmlane.ChannelKind;
 import io.shmlane.Role;
@@ -77,7 +78,7 @@ final class InspectCommand implements Callable<Integer> {
         long nextSequence = channel.longVolatile(NEXT_SEQUENCE_OFFSET);
         if (channel.kind() == ChannelKind.RING) {
             // the stored producer position is refreshed only now and then; the walk is exact
-            RingScan scan = RingScan.of(channel.buffer(), channel.capacity());
+            RingScan scan = RingScan.of(channel.buffer(), channel.capacity(), channel);
             long tail = scan.tail();
             long head = scan.head();
             f.put("tail", tail);
@@ -86,6 +87,11 @@ final class InspectCommand implements Callable<Integer> {
             f.put("consumerNextSequence", nextSequence);
         } else {
             int flag = channel.intVolatile(DATA_OFFSET + MailboxDescriptor.FLAG_OFFSET);
+            if (flag != MailboxDescriptor.FULL && flag != MailboxDescriptor.EMPTY) {
+                throw new ChannelException(
+                        ChannelException.Reason.CORRUPT,
+                        channel.path() + " is corrupt: mailbox flag " + flag + " is neither EMPTY (0) nor FULL (1)");
+            }
             f.put("slot", flag == MailboxDescriptor.FULL ? "full" : "empty");
             f.put("slotSequence", channel.longVolatile(DATA_OFFSET + MailboxDescriptor.SEQUENCE_OFFSET));
             f.put("consumerNextSequence", nextSequence);

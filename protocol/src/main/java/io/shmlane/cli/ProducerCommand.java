@@ -1,15 +1,19 @@
 package io.shmlane.cli;
 
 import io.shmlane.ChannelException;
+import io.shmlane.ChannelFile;
+import io.shmlane.ChannelOptions;
 import io.shmlane.ChannelProducer;
 import io.shmlane.Channels;
 import io.shmlane.idle.IdleStrategy;
 import io.shmlane.naive.NaiveChannel;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +27,9 @@ import picocli.CommandLine.Option;
             "After a producer that died, it continues the sequence where the channel stands."
         })
 final class ProducerCommand implements Callable<Integer> {
+    /** Longest single park while pacing: a stop is seen within this even without its unpark. */
+    private static final long PACE_SLICE_NANOS = 50_000_000L;
+
     @Mixin
     CommonOptions common;
 
@@ -60,17 +67,46 @@ final class ProducerCommand implements Callable<Integer> {
         if (rate != null && !(rate > 0)) {
             throw new IllegalArgumentException("--rate must be positive: " + rate);
         }
+        // every option is checked before anything touches the file system: a usage error leaves no
+        // file behind, and no producer that looks dead to the next consumer
+        IdleStrategy idle = common.idleStrategy();
+        ChannelOptions options = null;
+        if (common.channel == ChannelType.naive) {
+            Sizes.parse(size, NaiveChannel.MAX_MESSAGE_LENGTH, seed);
+        } else {
+            options = common.toChannelOptions();
+            Sizes.parse(size, expectedMaxMessageLength(options), seed);
+        }
         PrintStream out = Output.stdout();
         try (GracefulStop stop = GracefulStop.install()) {
-            return common.channel == ChannelType.naive ? runNaive(out, stop) : run(out, stop);
-        } finally {
-            out.flush();
+            try {
+                return common.channel == ChannelType.naive ? runNaive(out, stop) : run(out, stop, options, idle);
+            } finally {
+                out.flush(); // before the stop's hook may let the JVM halt
+            }
         }
     }
 
-    private int run(final PrintStream out, final GracefulStop stop) {
-        IdleStrategy idle = common.idleStrategy();
-        ChannelProducer producer = Channels.openProducer(common.file, common.toChannelOptions());
+    /**
+     * The maximum message length the channel will have: from {@code --capacity}, else from the
+     * existing file's header (read-only), else from the default capacity of a new file.
+     */
+    private int expectedMaxMessageLength(final ChannelOptions options) {
+        if (common.capacity == null && Files.isRegularFile(common.file)) {
+            try (ChannelFile existing = ChannelFile.openExisting(common.file, options.attachTimeout())) {
+                if (existing.kind() == options.kind()) {
+                    return existing.maxMessageLength();
+                }
+            } catch (ChannelException unusable) {
+                // opening it as a producer reports the problem, with the right exit code
+            }
+        }
+        return ChannelOptions.maxMessageLength(options.kind(), options.capacity());
+    }
+
+    private int run(
+            final PrintStream out, final GracefulStop stop, final ChannelOptions options, final IdleStrategy idle) {
+        ChannelProducer producer = Channels.openProducer(common.file, options);
         boolean finished = false;
         try {
             Sizes sizes = Sizes.parse(size, producer.maxMessageLength(), seed);
@@ -78,6 +114,7 @@ final class ProducerCommand implements Callable<Integer> {
             MessageCodec codec = new MessageCodec(message.length);
             long first = producer.nextSequence();
             long n = first;
+            BooleanSupplier stopped = stop::requested;
             long start = System.nanoTime();
             String end = "count";
             try {
@@ -87,8 +124,11 @@ final class ProducerCommand implements Callable<Integer> {
                         break;
                     }
                     int length = codec.encode(n, message, sizes.next());
-                    pace(start, n - first);
-                    producer.send(message, 0, length, idle);
+                    pace(start, n - first, stop);
+                    if (stop.requested() || !producer.send(message, 0, length, idle, stopped)) {
+                        end = "signal";
+                        break;
+                    }
                     if (!quiet) {
                         out.println("Produced: Msg-" + n);
                     }
@@ -105,16 +145,10 @@ final class ProducerCommand implements Callable<Integer> {
             finished = true;
             summary(out, first, n, start, end, sizes);
         } finally {
-            // a stop signal's interrupt must not reach the close: an interrupted FileChannel call
-            // closes the channel, and the end of stream would be lost
-            boolean interrupted = Thread.interrupted();
             if (finished) {
                 producer.close(); // end of stream
             } else {
                 producer.detach(); // an error is no end of stream: a new producer may continue
-            }
-            if (interrupted && !stop.requested()) {
-                Thread.currentThread().interrupt();
             }
         }
         return ExitCodes.OK;
@@ -134,7 +168,7 @@ final class ProducerCommand implements Callable<Integer> {
                     break;
                 }
                 int length = codec.encode(n, message, sizes.next());
-                pace(start, n);
+                pace(start, n, stop);
                 channel.send(message, 0, length); // never waits for the consumer: the known bug
                 if (!quiet) {
                     out.println("Produced: Msg-" + n);
@@ -146,15 +180,13 @@ final class ProducerCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void pace(final long start, final long sent) {
+    /** Waits until message {@code sent} is due at {@code --rate}; a stop (which unparks) ends the wait. */
+    private void pace(final long start, final long sent, final GracefulStop stop) {
         if (rate != null) {
             long due = start + (long) (sent * 1e9 / rate);
             long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
+            while ((wait = due - System.nanoTime()) > 0 && !stop.requested()) {
+                LockSupport.parkNanos(Math.min(wait, PACE_SLICE_NANOS));
             }
         }
     }

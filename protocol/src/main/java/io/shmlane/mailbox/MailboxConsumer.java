@@ -2,12 +2,14 @@ package io.shmlane.mailbox;
 
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.EMPTY;
 import static io.shmlane.mailbox.MailboxDescriptor.FLAG_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.FULL;
 import static io.shmlane.mailbox.MailboxDescriptor.LENGTH_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.PAYLOAD_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.SEQUENCE_OFFSET;
+import static io.shmlane.mailbox.MailboxDescriptor.TRUNCATION_CHECK_MASK;
 
 import io.shmlane.ChannelBuffers;
 import io.shmlane.ChannelConsumer;
@@ -40,12 +42,46 @@ public final class MailboxConsumer implements ChannelConsumer {
     private final ChannelFile file;
     private final ByteBuffer buffer;
     private final int maxMessageLength;
+    /** The sequence the next message must have. */
+    private long nextSequence;
+
+    private int delivered;
     private boolean closed;
 
     private MailboxConsumer(final ChannelFile file, final ByteBuffer buffer, final int capacity) {
         this.file = file;
         this.buffer = buffer;
         this.maxMessageLength = capacity;
+        // acquire: pairs with setRelease(FULL) in MailboxProducer.commit()
+        int flag = flag();
+        long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        if (flag == FULL) {
+            long sequence = (long) LONG.get(buffer, SEQUENCE_INDEX);
+            // one before: an earlier consumer stored its next sequence and died before the acknowledgement
+            if (sequence != consumerNext && sequence != consumerNext - 1) {
+                throw corrupt("the slot's sequence " + sequence + " does not follow the consumer's next sequence "
+                        + consumerNext);
+            }
+            this.nextSequence = sequence;
+        } else {
+            this.nextSequence = consumerNext;
+        }
+    }
+
+    /** The slot's flag, acquire; anything but EMPTY or FULL is corrupt. */
+    private int flag() {
+        // acquire: pairs with setRelease(FULL) in MailboxProducer.commit(); payload, length and
+        // sequence are visible after it
+        int flag = (int) INT.getAcquire(buffer, FLAG_INDEX);
+        if (flag != FULL && flag != EMPTY) {
+            throw corrupt("mailbox flag " + flag + " is neither EMPTY (0) nor FULL (1)");
+        }
+        return flag;
+    }
+
+    private ChannelException corrupt(final String what) {
+        return new ChannelException(
+                ChannelException.Reason.CORRUPT, ChannelBuffers.describe(file) + " is corrupt: " + what);
     }
 
     /** A consumer over {@code buffer} laid out like a mailbox file, without a file; see {@link MailboxProducer#wrap}. */
@@ -78,19 +114,21 @@ public final class MailboxConsumer implements ChannelConsumer {
         if (limit <= 0) {
             return 0;
         }
-        // acquire: pairs with setRelease(FULL) in MailboxProducer.commit(); payload, length and
-        // sequence are visible after it
-        if ((int) INT.getAcquire(buffer, FLAG_INDEX) != FULL) {
+        if (flag() != FULL) {
             return 0;
+        }
+        if ((++delivered & TRUNCATION_CHECK_MASK) == 0 && file != null) {
+            file.checkNotTruncated();
         }
         int length = (int) INT.get(buffer, LENGTH_INDEX);
         long sequence = (long) LONG.get(buffer, SEQUENCE_INDEX);
         if (length < 0 || length > maxMessageLength) {
-            throw new ChannelException(
-                    ChannelException.Reason.CORRUPT,
-                    ChannelBuffers.describe(file) + " is corrupt: mailbox length " + length + " outside 0.."
-                            + maxMessageLength);
+            throw corrupt("mailbox length " + length + " outside 0.." + maxMessageLength);
         }
+        if (sequence != nextSequence) {
+            throw corrupt("the slot's sequence " + sequence + " where " + nextSequence + " was due");
+        }
+        nextSequence = sequence + 1;
         try {
             handler.onMessage(sequence, buffer, PAYLOAD_INDEX, length);
         } finally {
@@ -104,17 +142,38 @@ public final class MailboxConsumer implements ChannelConsumer {
 
     @Override
     public long nextSequence() {
-        if ((int) INT.getAcquire(buffer, FLAG_INDEX) == FULL) {
-            return (long) LONG.get(buffer, SEQUENCE_INDEX);
+        return nextSequence;
+    }
+
+    /**
+     * Whether the producer ended the stream and its last message was consumed.
+     *
+     * @throws ChannelException CORRUPT when this consumer did not get as far as the next sequence the
+     *     producer published when it ended the stream
+     */
+    @Override
+    public boolean isEndOfStream() {
+        // acquire: pairs with the producer's setRelease(CLOSED); if it closed, its last FULL and its
+        // final next sequence are visible
+        if (ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.CLOSED || flag() == FULL) {
+            return false;
         }
-        return (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        long producerNext = (long) LONG.get(buffer, PRODUCER_POSITION_OFFSET);
+        if (producerNext != nextSequence) {
+            throw corrupt("the stream ended with next sequence " + producerNext + " but the consumer is at "
+                    + nextSequence + ": messages were lost");
+        }
+        return true;
     }
 
     @Override
-    public boolean isEndOfStream() {
-        // acquire: pairs with the producer's setRelease(CLOSED); if it closed, its last FULL is visible
-        return ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) == RoleState.CLOSED
-                && (int) INT.getAcquire(buffer, FLAG_INDEX) != FULL;
+    public void checkAllDelivered() {
+        // opaque: the next sequence a producer stored when it last detached; it was committed before
+        long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
+        if (published - nextSequence > 0) {
+            throw corrupt("the consumer is at sequence " + nextSequence + ", before sequence " + published
+                    + " which the producer reached: messages were lost");
+        }
     }
 
     @Override

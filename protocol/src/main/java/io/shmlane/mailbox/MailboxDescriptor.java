@@ -18,6 +18,9 @@ package io.shmlane.mailbox;
  *  +---------------------------------------------------------------+
  * </pre>
  *
+ * <p>The producer's position in the producer slot holds, once the producer ended the stream, its
+ * next sequence: the consumer checks at the end of the stream that it got that far.
+ *
  * <p>The one rule: the producer writes length, sequence and payload only while the flag is EMPTY
  * and then sets it to FULL with a release store; the consumer reads them only after an acquire load
  * saw FULL, and hands the slot back by storing EMPTY with a release store. A message is therefore
@@ -37,6 +40,13 @@ public final class MailboxDescriptor {
     public static final int SEQUENCE_OFFSET = LENGTH_OFFSET + 4;
     /** Offset of the payload. */
     public static final int PAYLOAD_OFFSET = SEQUENCE_OFFSET + 8;
+
+    /**
+     * A blocking side looks at the file's size once every this many messages (a mask: 256), so a
+     * file shrunk under steady traffic is noticed: the slot lives on the first page, which stays
+     * mapped (and reads zeros) after a truncation, so no access faults. One fstat per 256 messages.
+     */
+    public static final int TRUNCATION_CHECK_MASK = 255;
 
     private MailboxDescriptor() {}
 

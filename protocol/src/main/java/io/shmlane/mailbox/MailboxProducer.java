@@ -2,12 +2,14 @@ package io.shmlane.mailbox;
 
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.EMPTY;
 import static io.shmlane.mailbox.MailboxDescriptor.FLAG_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.FULL;
 import static io.shmlane.mailbox.MailboxDescriptor.LENGTH_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.PAYLOAD_OFFSET;
 import static io.shmlane.mailbox.MailboxDescriptor.SEQUENCE_OFFSET;
+import static io.shmlane.mailbox.MailboxDescriptor.TRUNCATION_CHECK_MASK;
 
 import io.shmlane.ChannelBuffers;
 import io.shmlane.ChannelException;
@@ -39,13 +41,14 @@ public final class MailboxProducer implements ChannelProducer {
     private final ByteBuffer buffer;
     private final int maxMessageLength;
     private long nextSequence;
+    private int sent;
     private boolean closed;
 
     private MailboxProducer(final ChannelFile file, final ByteBuffer buffer, final int capacity) {
         this.file = file;
         this.buffer = buffer;
         this.maxMessageLength = capacity;
-        this.nextSequence = recoverNextSequence(buffer);
+        this.nextSequence = recoverNextSequence();
     }
 
     /**
@@ -83,19 +86,51 @@ public final class MailboxProducer implements ChannelProducer {
      * is still unread, else the consumer's next sequence. A dead producer's uncommitted slot contents
      * are ignored because its flag never became FULL.
      */
-    private static long recoverNextSequence(final ByteBuffer buffer) {
-        // acquire: pairs with the consumer's setRelease(EMPTY), which published its next sequence
-        int flag = (int) INT.getAcquire(buffer, FLAG_INDEX);
+    private long recoverNextSequence() {
+        // opaque: what an earlier producer stored when it detached; no sequence before it may be reused
+        long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
+        // the flag first (acquire): a consumer's EMPTY publishes the next sequence it stored before
+        int flag = flag();
+        long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        long next = consumerNext;
         if (flag == FULL) {
-            return (long) LONG.get(buffer, SEQUENCE_INDEX) + 1;
+            long sequence = (long) LONG.get(buffer, SEQUENCE_INDEX);
+            // one before: the consumer stored its next sequence and died before the acknowledgement
+            if (sequence != consumerNext && sequence != consumerNext - 1) {
+                throw corrupt("the slot's sequence " + sequence + " does not follow the consumer's next sequence "
+                        + consumerNext);
+            }
+            next = sequence + 1;
         }
-        return (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        if (published - next > 0) {
+            throw corrupt("the slot and the consumer say sequence " + next + " comes next, but a producer already"
+                    + " reached " + published);
+        }
+        return next;
+    }
+
+    /** The slot's flag, acquire; anything but EMPTY or FULL is corrupt. */
+    private int flag() {
+        // acquire: pairs with setRelease(EMPTY) in MailboxConsumer.poll(); the consumer's reads of the
+        // previous message (and its store of the next sequence) happen before what follows
+        int flag = (int) INT.getAcquire(buffer, FLAG_INDEX);
+        if (flag != FULL && flag != EMPTY) {
+            throw corrupt("mailbox flag " + flag + " is neither EMPTY (0) nor FULL (1)");
+        }
+        return flag;
+    }
+
+    private ChannelException corrupt(final String what) {
+        return new ChannelException(
+                ChannelException.Reason.CORRUPT, ChannelBuffers.describe(file) + " is corrupt: " + what);
     }
 
     @Override
     public boolean offer(final byte[] src, final int offset, final int length) {
         checkLength(length);
-        if (!slotEmpty()) {
+        // acquire (in flag()): the consumer's reads of the previous message happen before the writes
+        // below overwrite it
+        if (flag() != EMPTY) {
             return false;
         }
         buffer.put(PAYLOAD_INDEX, src, offset, length);
@@ -107,7 +142,8 @@ public final class MailboxProducer implements ChannelProducer {
     public boolean offer(final ByteBuffer src) {
         int length = src.remaining();
         checkLength(length);
-        if (!slotEmpty()) {
+        // acquire: as in offer(byte[], ...)
+        if (flag() != EMPTY) {
             return false;
         }
         buffer.put(PAYLOAD_INDEX, src, src.position(), length);
@@ -115,14 +151,10 @@ public final class MailboxProducer implements ChannelProducer {
         return true;
     }
 
-    /** Whether the consumer handed the slot back: the one place the producer reads the flag. */
-    private boolean slotEmpty() {
-        // acquire: pairs with setRelease(EMPTY) in MailboxConsumer.poll(); the consumer's reads of
-        // the previous message happen before the producer's writes overwrite it
-        return (int) INT.getAcquire(buffer, FLAG_INDEX) == EMPTY;
-    }
-
     private void commit(final int length) {
+        if ((++sent & TRUNCATION_CHECK_MASK) == 0 && file != null) {
+            file.checkNotTruncated();
+        }
         INT.set(buffer, LENGTH_INDEX, length);
         LONG.set(buffer, SEQUENCE_INDEX, nextSequence);
         // release: publishes payload, length and sequence written above; pairs with getAcquire in
@@ -153,10 +185,26 @@ public final class MailboxProducer implements ChannelProducer {
         return file;
     }
 
+    /**
+     * Stores the next sequence in the producer's slot (informative while running; at the end of the
+     * stream the consumer checks it got that far), unless the file shrank under the mapping.
+     */
+    private void publishFinalSequence() {
+        try {
+            if (file == null || !file.isTruncated()) {
+                // opaque: ordered before the release of CLOSED in close(), which publishes it
+                LONG.setOpaque(buffer, PRODUCER_POSITION_OFFSET, nextSequence);
+            }
+        } catch (InternalError fault) {
+            // the file shrank between the check and the store: nothing to publish into any more
+        }
+    }
+
     @Override
     public void detach() {
         if (!closed) {
             closed = true;
+            publishFinalSequence();
             if (file != null) {
                 file.close();
             }
@@ -167,6 +215,7 @@ public final class MailboxProducer implements ChannelProducer {
     public void close() {
         if (!closed) {
             closed = true;
+            publishFinalSequence();
             // release: the end of stream is ordered after the last FULL; a consumer that reads
             // CLOSED with an acquire load and then an EMPTY flag has seen every message
             ChannelBuffers.closeRole(file, buffer, Role.PRODUCER);

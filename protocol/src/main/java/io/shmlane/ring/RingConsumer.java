@@ -3,10 +3,10 @@ package io.shmlane.ring;
 import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
 import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
 import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
-import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
 import static io.shmlane.ring.RingDescriptor.isWellFormedMessage;
@@ -52,9 +52,10 @@ public final class RingConsumer implements ChannelConsumer {
         this.capacity = capacity;
         this.mask = capacity - 1;
         this.maxMessageLength = RingDescriptor.maxMessageLength(capacity);
-        // acquire: pairs with the previous consumer's setRelease of the head
-        this.head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
-        this.nextSequence = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        // validates the head and the chain from it before anything is read through them
+        RingScan scan = RingScan.of(buffer, capacity, file);
+        this.head = scan.head();
+        this.nextSequence = scan.firstSequence();
     }
 
     /** A consumer over {@code buffer} laid out like a ring file, without a file; see {@link RingProducer#wrap}. */
@@ -94,12 +95,12 @@ public final class RingConsumer implements ChannelConsumer {
                 int recordIndex = DATA_OFFSET + index;
                 // acquire: pairs with setRelease in RingProducer.commit(); sequence and payload are visible
                 long word = (long) LONG.getAcquire(buffer, recordIndex + HEADER_WORD_OFFSET);
-                int length = lengthOf(word);
-                if (length <= 0) {
+                if (word == 0) {
                     break;
                 }
+                int length = lengthOf(word);
                 int type = typeOf(word);
-                if (type == TYPE_PADDING) {
+                if (type == TYPE_PADDING && length > 0) {
                     if (!isWellFormedPadding(length, index, capacity)) {
                         throw corrupt(position, "padding of " + length + " bytes at index " + index);
                     }
@@ -110,6 +111,9 @@ public final class RingConsumer implements ChannelConsumer {
                     throw corrupt(position, "record of type " + type + " and length " + length + " at index " + index);
                 }
                 long sequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
+                if (sequence != nextSequence) {
+                    throw corrupt(position, "sequence " + sequence + " where " + nextSequence + " was due");
+                }
                 position += align(length);
                 nextSequence = sequence + 1;
                 count++;
@@ -136,31 +140,22 @@ public final class RingConsumer implements ChannelConsumer {
                         + " cannot have been written by a shmlane producer");
     }
 
-    /** Whether a committed record (message or padding) waits at the head. */
-    private boolean hasRecord() {
-        int index = (int) (head & mask);
-        // acquire: as in poll()
-        return lengthOf((long) LONG.getAcquire(buffer, DATA_OFFSET + index + HEADER_WORD_OFFSET)) > 0;
+    /** The sequence of the next message: the chain's sequences are checked to continue one by one. */
+    @Override
+    public long nextSequence() {
+        return nextSequence;
     }
 
     @Override
-    public long nextSequence() {
-        long position = head;
-        for (int i = 0; i < 2; i++) {
-            int index = (int) (position & mask);
-            int recordIndex = DATA_OFFSET + index;
-            // acquire: as in poll()
-            long word = (long) LONG.getAcquire(buffer, recordIndex + HEADER_WORD_OFFSET);
-            int length = lengthOf(word);
-            if (length <= 0) {
-                break;
-            }
-            if (typeOf(word) == TYPE_MESSAGE) {
-                return (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
-            }
-            position += length;
+    public void checkAllDelivered() {
+        // opaque: the position a dead producer last stored; its records before it were committed
+        long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
+        if (ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.NONE && published - head > 0) {
+            throw corrupt(
+                    head,
+                    "the records end at position " + head + ", before position " + published
+                            + " which the producer reached: that end");
         }
-        return nextSequence;
     }
 
     /** The shared head: position of the first record not yet released. */
@@ -168,10 +163,31 @@ public final class RingConsumer implements ChannelConsumer {
         return head;
     }
 
+    /**
+     * Whether the producer ended the stream and every record was consumed.
+     *
+     * @throws ChannelException CORRUPT when the records end short of (or past) the tail the producer
+     *     published when it ended the stream: records were lost to a damaged header or a moved head
+     */
     @Override
     public boolean isEndOfStream() {
-        // acquire: pairs with the producer's setRelease(CLOSED), ordered after its last commit
-        return ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) == RoleState.CLOSED && !hasRecord();
+        // acquire: pairs with the producer's setRelease(CLOSED), ordered after its last commit and its
+        // store of the final tail
+        if (ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.CLOSED) {
+            return false;
+        }
+        // acquire: as in poll(); a word that is not 0 is a record for poll() to read (or to refuse)
+        if ((long) LONG.getAcquire(buffer, DATA_OFFSET + (int) (head & mask) + HEADER_WORD_OFFSET) != 0) {
+            return false;
+        }
+        long finalTail = (long) LONG.get(buffer, PRODUCER_POSITION_OFFSET);
+        if (finalTail != head) {
+            throw corrupt(
+                    head,
+                    "the records end at position " + head + ", the producer ended the stream at " + finalTail
+                            + ": that end");
+        }
+        return true;
     }
 
     @Override

@@ -108,9 +108,22 @@ public final class RingDescriptor {
                 && align(length) <= capacity - index;
     }
 
-    /** Whether a padding record of {@code length} at {@code index} fills the ring exactly to its end. */
+    /**
+     * Whether a padding record of {@code length} at {@code index} is one a shmlane producer can have
+     * written: it fills the ring exactly to its end, and only where the largest record could not fit,
+     * so it is shorter than the largest aligned record (a padding of the whole ring, or of more than
+     * a record, is corrupt).
+     */
     public static boolean isWellFormedPadding(final int length, final int index, final int capacity) {
-        return length == capacity - index;
+        return length == capacity - index && length < align(HEADER_LENGTH + maxMessageLength(capacity));
+    }
+
+    /**
+     * Whether {@code position} can be a record's position: a multiple of {@value #ALIGNMENT}. (Any
+     * such 64-bit value can be: positions are compared by difference, so they may even wrap.)
+     */
+    public static boolean isValidPosition(final long position) {
+        return (position & (ALIGNMENT - 1)) == 0;
     }
 
     /** Largest payload of a ring of {@code capacity} bytes: capacity / 8. */

@@ -96,7 +96,7 @@ public final class RingProducer implements ChannelProducer {
      * RingScan}. A record it claimed but never committed is discarded; its sequence number is reused.
      */
     private void recover() {
-        RingScan scan = RingScan.of(buffer, capacity);
+        RingScan scan = RingScan.of(buffer, capacity, file);
         tail = scan.tail();
         cachedHead = scan.head();
         nextSequence = scan.nextSequence();
@@ -154,6 +154,7 @@ public final class RingProducer implements ChannelProducer {
             // acquire: pairs with setRelease of the head in RingConsumer.poll(); the consumer's reads of
             // every record before that head happen before this producer overwrites them
             cachedHead = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
+            checkHead(cachedHead);
             publishPosition();
             if (newTail + ALIGNMENT - cachedHead > capacity) {
                 return -1;
@@ -170,6 +171,22 @@ public final class RingProducer implements ChannelProducer {
         claimedPadding = padding;
         claimedTail = newTail;
         return recordIndex + HEADER_LENGTH;
+    }
+
+    /**
+     * Checks the consumer's head before it is trusted for room: a multiple of {@value
+     * RingDescriptor#ALIGNMENT}, not after the tail, and at most {@code capacity - 8} bytes behind it.
+     * Any other head would let this producer overwrite unread records.
+     */
+    private void checkHead(final long head) {
+        long inFlight = tail - head;
+        if ((head & (ALIGNMENT - 1)) != 0 || inFlight < 0 || inFlight > capacity - ALIGNMENT) {
+            throw new ChannelException(
+                    ChannelException.Reason.CORRUPT,
+                    ChannelBuffers.describe(file) + " is corrupt: the consumer's head " + head
+                            + " cannot be read with the producer's tail at " + tail + " in a ring of " + capacity
+                            + " bytes");
+        }
     }
 
     /** Publishes the claimed message. */

@@ -3,15 +3,22 @@ package io.shmlane.ring;
 import static io.shmlane.ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
+import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
 import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
+import static io.shmlane.ring.RingDescriptor.isValidPosition;
 import static io.shmlane.ring.RingDescriptor.isWellFormedMessage;
 import static io.shmlane.ring.RingDescriptor.isWellFormedPadding;
 import static io.shmlane.ring.RingDescriptor.lengthOf;
 import static io.shmlane.ring.RingDescriptor.typeOf;
 
+import io.shmlane.ChannelBuffers;
+import io.shmlane.ChannelException;
+import io.shmlane.ChannelFile;
+import io.shmlane.Role;
+import io.shmlane.RoleState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -19,65 +26,171 @@ import java.nio.ByteOrder;
 
 /**
  * The committed records of a ring, found by walking the chain from the consumer's head: the walk
- * ends at the first header whose length is 0 (where the producer writes next: it zeroed that header
- * before its last commit), at a record that does not continue the sequence, or after one lap.
+ * ends at the first header word that is 0 (where the producer writes next: it zeroed that header
+ * before its last commit).
+ *
+ * <p>Everything read on the way is validated, because a shmlane producer and consumer can only have
+ * left a well-formed chain: the head is a multiple of 8; each record is a well-formed
+ * message or padding ({@link RingDescriptor#isWellFormedMessage}, {@link
+ * RingDescriptor#isWellFormedPadding}); the sequences continue one by one, starting at the consumer's
+ * next sequence (or before it, by the batch a consumer that died between its two stores had not
+ * released, and then reaching it); the chain ends within one lap, not before the tail the producer
+ * last published, and (the head less than a lap past that tail) on a stream that was ended exactly at
+ * the producer's final tail. Anything else is {@link ChannelException.Reason#CORRUPT}.
  *
  * <p>A new producer starts where the walk ends (a record claimed and never committed is discarded,
  * its sequence number reused); {@code inspect} reports the walk's end as the live tail. Read-only:
- * the walk may run next to a live producer and consumer and then describes one moment of the ring.
+ * the walk may run next to a live producer and consumer; a walk that looks corrupt while the head
+ * moved under it is taken again.
  */
 public final class RingScan {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    private static final int TRIES = 3;
 
     private final long head;
     private final long tail;
+    private final long firstSequence;
     private final long nextSequence;
 
-    private RingScan(final long head, final long tail, final long nextSequence) {
+    private RingScan(final long head, final long tail, final long firstSequence, final long nextSequence) {
         this.head = head;
         this.tail = tail;
+        this.firstSequence = firstSequence;
         this.nextSequence = nextSequence;
+    }
+
+    /** {@link #of(ByteBuffer, int, ChannelFile)} of a wrapped buffer. */
+    public static RingScan of(final ByteBuffer buffer, final int capacity) {
+        return of(buffer, capacity, null);
     }
 
     /**
      * Walks the ring of {@code capacity} bytes in {@code buffer} (a whole channel file, header
-     * included) from the consumer's head.
+     * included, mapped from {@code file}, or null) from the consumer's head.
+     *
+     * @throws ChannelException CORRUPT when the chain cannot have been left by a shmlane producer
      */
-    public static RingScan of(final ByteBuffer buffer, final int capacity) {
+    public static RingScan of(final ByteBuffer buffer, final int capacity, final ChannelFile file) {
+        for (int attempt = 1; ; attempt++) {
+            // acquire: as in walk()
+            long headBefore = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
+            try {
+                return walk(buffer, capacity, file);
+            } catch (ChannelException e) {
+                // a head that moved means a live consumer (and producer) raced the walk: walk again
+                long headNow = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
+                if (attempt >= TRIES || headNow == headBefore) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static RingScan walk(final ByteBuffer buffer, final int capacity, final ChannelFile file) {
         final int mask = capacity - 1;
         final int maxMessageLength = RingDescriptor.maxMessageLength(capacity);
+        // acquire: pairs with the producer's setRelease(CLOSED); its final tail, stored before, is visible
+        final int producerState = ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER);
+        final boolean ended = producerState == RoleState.CLOSED;
+        // opaque: a tail the producer reached (read before the walk, which therefore gets at least as far)
+        final long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
         // acquire: pairs with the consumer's setRelease of the head; the next sequence it wrote before is visible
         final long head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
-        // opaque: the live consumer may store it meanwhile; used only when no record follows the head
-        long sequence = (long) LONG.getOpaque(buffer, NEXT_SEQUENCE_OFFSET);
+        // opaque: the live consumer may store it meanwhile (a recovering producer next to a live consumer)
+        final long consumerNext = (long) LONG.getOpaque(buffer, NEXT_SEQUENCE_OFFSET);
+        if (!isValidPosition(head)) {
+            throw corrupt(
+                    file, head, "the consumer's head " + head + " is not a multiple of " + RingDescriptor.ALIGNMENT);
+        }
+        // the producer publishes its tail at least once per lap (and when it detaches or closes), and
+        // the head never passes the tail: a head a lap or more past the published tail was moved
+        if (producerState != RoleState.NONE && head - published >= capacity) {
+            throw corrupt(
+                    file,
+                    head,
+                    "the consumer's head " + head + " is a lap or more past position " + published
+                            + " which the producer reached");
+        }
+        long first = consumerNext;
+        long sequence = consumerNext;
+        boolean any = false;
         long position = head;
-        boolean first = true;
-        while (position - head < capacity) {
+        while (true) {
+            if (position - head >= capacity) {
+                throw corrupt(file, position, "the records from the head fill more than one lap");
+            }
             int index = (int) (position & mask);
             int recordIndex = DATA_OFFSET + index;
             // acquire: pairs with setRelease in RingProducer's commit; the record's fields are visible after it
             long word = (long) LONG.getAcquire(buffer, recordIndex + HEADER_WORD_OFFSET);
-            int length = lengthOf(word);
-            if (length <= 0) {
+            if (word == 0) {
                 break;
             }
+            int length = lengthOf(word);
             int type = typeOf(word);
-            if (type == TYPE_PADDING && isWellFormedPadding(length, index, capacity)) {
+            if (type == TYPE_PADDING && length > 0) {
+                if (!isWellFormedPadding(length, index, capacity)) {
+                    throw corrupt(file, position, "padding of " + length + " bytes at index " + index);
+                }
                 position += length;
                 continue;
             }
             if (!isWellFormedMessage(type, length, index, capacity, maxMessageLength)) {
-                break;
+                throw corrupt(
+                        file, position, "record of type " + type + " and length " + length + " at index " + index);
             }
             long recordSequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
-            if (!first && recordSequence != sequence) {
-                break;
+            if (!any) {
+                if (recordSequence - consumerNext > 0) { // by difference: sequences may wrap
+                    throw corrupt(
+                            file,
+                            position,
+                            "sequence " + recordSequence + " at the head, after the consumer's next sequence "
+                                    + consumerNext);
+                }
+                first = recordSequence;
+                any = true;
+            } else if (recordSequence != sequence) {
+                throw corrupt(
+                        file,
+                        position,
+                        "sequence " + recordSequence + " where " + sequence + " continues the records before it");
             }
-            first = false;
             sequence = recordSequence + 1;
             position += align(length);
         }
-        return new RingScan(head, position, sequence);
+        if (any && sequence - consumerNext < 0) {
+            throw corrupt(
+                    file,
+                    position,
+                    "the records end at sequence " + (sequence - 1) + ", before the consumer's next sequence "
+                            + consumerNext);
+        }
+        if (producerState != RoleState.NONE && published - position > 0) {
+            throw corrupt(
+                    file,
+                    position,
+                    "the records end at position " + position + ", before position " + published
+                            + " which the producer reached: that end");
+        }
+        if (ended) {
+            long finalTail = (long) LONG.get(buffer, PRODUCER_POSITION_OFFSET);
+            if (finalTail != position) {
+                throw corrupt(
+                        file,
+                        position,
+                        "the records end at position " + position + " but the producer ended the stream at position "
+                                + finalTail);
+            }
+        }
+        return new RingScan(head, position, first, sequence);
+    }
+
+    private static ChannelException corrupt(final ChannelFile file, final long position, final String what) {
+        return new ChannelException(
+                ChannelException.Reason.CORRUPT,
+                ChannelBuffers.describe(file) + " is corrupt at position " + position + ": " + what
+                        + " cannot have been left by a shmlane producer and consumer");
     }
 
     /** The consumer's head the walk started from. */
@@ -88,6 +201,11 @@ public final class RingScan {
     /** The position after the last committed record: where the producer writes next. */
     public long tail() {
         return tail;
+    }
+
+    /** The sequence of the message at the head, or {@link #nextSequence()} when there is none. */
+    public long firstSequence() {
+        return firstSequence;
     }
 
     /** The sequence the next message gets. */

@@ -3,11 +3,15 @@ package io.shmlane.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shmlane.ChannelFile;
+import io.shmlane.ChannelHeaderDescriptor;
+import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.ring.RingProducer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,5 +231,120 @@ class CommandLineTest {
             assertThat(InspectCommand.toJson(fields)).startsWith("{\"file\":").contains("\"capacity\":4096");
         }
         assertThat(Main.execute("inspect", "--file", path.toString(), "--json")).isEqualTo(ExitCodes.OK);
+    }
+
+    private static void writeLong(final Path path, final int offset, final long value) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, value), offset);
+        }
+    }
+
+    private static void writeInt(final Path path, final int offset, final int value) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, value), offset);
+        }
+    }
+
+    @Test
+    void shouldTouchNoFileForAProducerWithABadOption() {
+        Path path = dir.resolve("r8.shm");
+        String file = path.toString();
+        String[][] bad = {
+            {"--size", "31", "--count", "1"},
+            {"--size", "abc", "--count", "1"},
+            {"--size", "-5", "--count", "1"},
+            {"--size", "131073", "--count", "1"},
+            {"--channel", "mailbox", "--capacity", "16", "--count", "1"},
+            {"--idle", "sleepy", "--count", "1"},
+            {"--attach-timeout", "-1", "--count", "1"},
+        };
+        for (String[] options : bad) {
+            String[] args = new String[options.length + 3];
+            args[0] = "producer";
+            args[1] = "--file";
+            args[2] = file;
+            System.arraycopy(options, 0, args, 3, options.length);
+            assertThat(Main.execute(args)).as(String.join(" ", options)).isEqualTo(ExitCodes.USAGE);
+            assertThat(path).as(String.join(" ", options)).doesNotExist();
+            assertOneLineError("");
+            stderr.reset();
+        }
+        assertThat(Main.execute("consumer", "--file", file, "--batch", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(Main.execute("consumer", "--file", file, "--idle", "sleepy")).isEqualTo(ExitCodes.USAGE);
+        assertThat(path).doesNotExist();
+    }
+
+    @Test
+    void shouldCheckTheSizeAgainstAnExistingFilesCapacity() {
+        Path path = dir.resolve("small.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024)).close();
+        assertThat(Main.execute("producer", "--file", path.toString(), "--size", "200", "--count", "1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertOneLineError("--size must be 0 or from 32 to 128");
+        stderr.reset();
+        // no dead producer was left behind: a consumer sees an empty stream, not a producer that died
+        assertThat(Main.execute("producer", "--file", path.toString(), "--size", "100", "--count", "2", "--quiet"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shouldRefuseAFifoAtOnceInInspect() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        CompletableFuture<Integer> inspect =
+                CompletableFuture.supplyAsync(() -> Main.execute("inspect", "--file", fifo.toString()));
+        assertThat(inspect.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.BAD_PATH);
+        assertOneLineError("is not a regular file");
+    }
+
+    @Test
+    void shouldBlameTheKindForARingFileMarkedAsAMailbox() throws IOException {
+        Path path = dir.resolve("kind.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(4096)).close();
+        writeInt(path, ChannelHeaderDescriptor.KIND_OFFSET, ChannelKind.MAILBOX.code());
+        for (String[] args : new String[][] {
+            {"consumer", "--file", path.toString(), "--channel", "mailbox", "--quiet"},
+            {"consumer", "--file", path.toString(), "--quiet"},
+            {"inspect", "--file", path.toString()}
+        }) {
+            assertThat(Main.execute(args)).as(String.join(" ", args)).isEqualTo(ExitCodes.BAD_CHANNEL);
+            assertOneLineError("its kind field says mailbox");
+            assertThat(errorLines()).doesNotContain("max message length 512 does not match");
+            stderr.reset();
+        }
+    }
+
+    @Test
+    void shouldExitThreeForAConsumerHeadThatIsNotAMultipleOfEight() throws IOException {
+        Path path = dir.resolve("head.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        RingProducer producer = RingProducer.open(path, ChannelOptions.ring().withCapacity(4096));
+        producer.offer(message, 0, codec.encode(0, message, 32));
+        producer.detach();
+        writeLong(path, ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET, 3);
+        for (String command : new String[] {"inspect", "consumer", "producer"}) {
+            assertThat(Main.execute(command, "--file", path.toString()))
+                    .as(command)
+                    .isEqualTo(ExitCodes.BAD_CHANNEL);
+            assertOneLineError("the consumer's head 3 is not a multiple of 8");
+            stderr.reset();
+        }
+    }
+
+    @Test
+    void shouldExitThreeForAMailboxFlagThatIsNeitherEmptyNorFull() throws IOException {
+        Path path = dir.resolve("flag.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.mailbox()).close();
+        writeInt(path, ChannelHeaderDescriptor.DATA_OFFSET, 7);
+        assertThat(Main.execute("inspect", "--file", path.toString())).isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--channel", "mailbox"))
+                .isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertThat(Main.execute("producer", "--file", path.toString(), "--channel", "mailbox", "--count", "1"))
+                .isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertThat(errorLines()).contains("mailbox flag 7 is neither EMPTY (0) nor FULL (1)");
     }
 }

@@ -4,6 +4,7 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.shmlane.ChannelBuffers;
+import io.shmlane.ChannelException;
 import io.shmlane.ChannelKind;
 import io.shmlane.MessageHandler;
 import io.shmlane.idle.BusySpinIdleStrategy;
@@ -323,6 +324,10 @@ public final class RingHandOff {
             desc = "consumer skipped the 16-byte padding and read A whole at index 0 (head +56)")
     @Outcome(id = "-1, 16, NONE", expect = FORBIDDEN, desc = "padding visible before the message it wraps for")
     @Outcome(id = ".*, TORN", expect = FORBIDDEN, desc = "the record of lap 2 at index 0, or part of A, read as A")
+    @Outcome(
+            id = ".*, CORRUPT",
+            expect = FORBIDDEN,
+            desc = "the record of lap 2 at index 0 refused by the sequence check: padding visible before its message")
     @Outcome(expect = FORBIDDEN, desc = "anything else: a wrong sequence, head or length")
     @State
     public static class WrapWithPadding extends Ring implements MessageHandler {
@@ -345,7 +350,11 @@ public final class RingHandOff {
             r.r1 = -1;
             r.r3 = Payloads.NONE;
             result = r;
-            consumer.poll(this, 1);
+            try {
+                consumer.poll(this, 1);
+            } catch (ChannelException corrupt) {
+                r.r3 = "CORRUPT"; // a stale record where the message should be: its sequence does not follow
+            }
             r.r2 = (int) (consumer.head() - START);
         }
 

@@ -97,14 +97,15 @@ class RingHandOffSequentialTest {
     @Test
     void shouldForbidPaddingVisibleBeforeItsMessage() {
         RingHandOff.WrapWithPadding state = new RingHandOff.WrapWithPadding();
-        // padding committed, message at index 0 not: the consumer finds lap 2's record there
+        // padding committed, message at index 0 not: the consumer finds lap 2's record there, whose
+        // sequence does not follow, and refuses it
         int padding = DATA_OFFSET + RingHandOff.CAPACITY - 16;
         state.buffer.putInt(padding + RingDescriptor.TYPE_OFFSET, RingDescriptor.TYPE_PADDING);
         state.buffer.putInt(padding + RingDescriptor.LENGTH_OFFSET, 16);
         IIL_Result r = new IIL_Result();
         state.consumer(r);
 
-        assertThat(r.r3).isEqualTo("TORN");
+        assertThat(r.r3).isEqualTo("CORRUPT");
         assertThat(Grading.expectOf(RingHandOff.WrapWithPadding.class, r)).isEqualTo(FORBIDDEN);
     }
 
