@@ -132,7 +132,8 @@ public final class MailboxConsumer implements ChannelConsumer {
         try {
             handler.onMessage(sequence, buffer, PAYLOAD_INDEX, length);
         } finally {
-            LONG.set(buffer, NEXT_SEQUENCE_OFFSET, sequence + 1);
+            // opaque: a producer recovering next to this consumer may read it meanwhile (MailboxProducer)
+            LONG.setOpaque(buffer, NEXT_SEQUENCE_OFFSET, sequence + 1);
             // release: the handler's reads of the slot and the next sequence above happen before the
             // producer may overwrite; pairs with getAcquire in MailboxProducer.offer()
             INT.setRelease(buffer, FLAG_INDEX, EMPTY);

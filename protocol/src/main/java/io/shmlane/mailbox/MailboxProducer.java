@@ -91,7 +91,8 @@ public final class MailboxProducer implements ChannelProducer {
         long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
         // the flag first (acquire): a consumer's EMPTY publishes the next sequence it stored before
         int flag = flag();
-        long consumerNext = (long) LONG.get(buffer, NEXT_SEQUENCE_OFFSET);
+        // opaque: with the flag FULL the live consumer may be storing it now (either value passes below)
+        long consumerNext = (long) LONG.getOpaque(buffer, NEXT_SEQUENCE_OFFSET);
         long next = consumerNext;
         if (flag == FULL) {
             long sequence = (long) LONG.get(buffer, SEQUENCE_INDEX);
