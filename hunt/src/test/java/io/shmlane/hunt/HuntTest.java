@@ -64,7 +64,7 @@ class HuntTest {
                         "jcstress RingHandOff.Offer",
                         "jcstress HeaderHandshake.ReleaseAcquire")
                 .doesNotContain("jcstress RingHandOff", "jcstress RingHandOff.Ring")
-                .hasSize(22);
+                .hasSize(23);
         assertThat(jcstress.stream()
                         .filter(s -> s.name().equals("jcstress RingHandOff.Offer"))
                         .findFirst()

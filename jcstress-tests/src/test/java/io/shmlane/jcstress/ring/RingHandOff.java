@@ -593,6 +593,44 @@ public final class RingHandOff {
     }
 
     /**
+     * A consumer that restarts while the producer writes: the consumer dies at lap 2, index 512, with
+     * nothing unread; a new consumer attaches (it walks and validates the records from the shared
+     * head) while the producer offers A, then polls once. The walk acquire-loads each header before it
+     * reads the record's sequence, so A is either not seen yet or seen whole, with its sequence.
+     *
+     * <p>Expected: x86 and ARM, the two ACCEPTABLE rows.
+     *
+     * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='RingHandOff.ConsumerRestart'}
+     */
+    @JCStressTest
+    @Description("Ring: a consumer attaching next to a live producer reads a record whole or not at all")
+    @Outcome(id = "-1, -1, NONE", expect = ACCEPTABLE, desc = "attached and polled before the commit: nothing yet")
+    @Outcome(id = "24, 0, A", expect = ACCEPTABLE, desc = "A whole, with the sequence that follows")
+    @Outcome(expect = FORBIDDEN, desc = "anything else: a header seen before its sequence or payload")
+    @State
+    public static class ConsumerRestart extends Publication {
+        @Actor
+        public void producer() {
+            producer.offer(MESSAGE_A, 0, LENGTH_A);
+        }
+
+        @Actor
+        public void consumer(final IIL_Result r) {
+            r.r1 = -1;
+            r.r2 = -1;
+            r.r3 = Payloads.NONE;
+            RingConsumer restarted = RingConsumer.wrap(buffer, CAPACITY);
+            restarted.poll(
+                    (sequence, b, index, length) -> {
+                        r.r1 = length;
+                        r.r2 = (int) (sequence - expectedSequence);
+                        r.r3 = Payloads.classify(b, index, length, LENGTH_A, ID_A, "A");
+                    },
+                    1);
+        }
+    }
+
+    /**
      * End of stream never comes before the last message: the producer offers A and closes; a consumer
      * that has not read A never takes the stream for ended. CLOSED is a release store after A's commit;
      * {@code isEndOfStream} acquire-loads it, then looks for a record at the head. The ring is at lap 2,
