@@ -2,6 +2,7 @@ package io.shmlane.cli;
 
 import io.shmlane.ChannelConsumer;
 import io.shmlane.ChannelException;
+import io.shmlane.ChannelHeaderDescriptor;
 import io.shmlane.Channels;
 import io.shmlane.MessageHandler;
 import io.shmlane.PeerStatus;
@@ -69,12 +70,22 @@ final class ConsumerCommand implements Callable<Integer> {
         IdleStrategy idle = common.idleStrategy();
         try (ChannelConsumer consumer = Channels.openConsumer(common.file, common.toChannelOptions())) {
             MessageCodec codec = new MessageCodec(consumer.file().maxMessageLength());
-            SequenceChecker checker = new SequenceChecker(consumer.nextSequence());
+            // the consumer slot's next sequence, not the record at the head: a corrupt record there must
+            // not shift what every later message is checked against
+            SequenceChecker checker = new SequenceChecker(
+                    consumer.file() != null
+                            ? consumer.file().longVolatile(ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET)
+                            : consumer.nextSequence());
             MessageHandler handler = (sequence, buffer, index, length) -> {
                 long n = codec.decode(buffer, index, length);
-                checker.accept(n >= 0 && n != sequence ? MessageCodec.MALFORMED : n);
+                SequenceChecker.Verdict verdict = checker.accept(sequence, n);
                 if (!quiet) {
-                    out.println(n >= 0 ? "Consumed: Msg-" + n : "Torn: sequence " + sequence);
+                    out.println(
+                            verdict != SequenceChecker.Verdict.TORN
+                                    ? "Consumed: Msg-" + n
+                                    : n >= 0
+                                            ? "Torn: Msg-" + n + " in a record with sequence " + sequence
+                                            : "Torn: sequence " + sequence);
                 }
             };
             long start = System.nanoTime();
@@ -113,7 +124,7 @@ final class ConsumerCommand implements Callable<Integer> {
             if (died != null) {
                 throw died;
             }
-            return checker.clean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+            return verdict(checker);
         }
     }
 
@@ -150,7 +161,7 @@ final class ConsumerCommand implements Callable<Integer> {
                 int length = channel.poll(message);
                 if (length >= 0) {
                     long n = codec.decode(message, length);
-                    checker.accept(n);
+                    checker.accept(SequenceChecker.NO_SEQUENCE, n);
                     if (!quiet) {
                         out.println(n >= 0 ? "Consumed: Msg-" + n : "Torn: a message failed its checksum");
                     }
@@ -167,6 +178,16 @@ final class ConsumerCommand implements Callable<Integer> {
             }
         }
         out.println(checker.summary((lastMessage - start) / 1e9) + " channel=naive end=" + end);
-        return checker.clean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+        return verdict(checker);
+    }
+
+    /** OK, or VERIFICATION_FAILED with one line on stderr naming the first problem. */
+    private static int verdict(final SequenceChecker checker) {
+        if (checker.clean()) {
+            return ExitCodes.OK;
+        }
+        System.err.println("shmlane: verification failed: " + checker.counts() + "; first " + checker.firstProblem()
+                + (checker.firstMissing() >= 0 ? "; first missing: Msg-" + checker.firstMissing() : ""));
+        return ExitCodes.VERIFICATION_FAILED;
     }
 }
