@@ -162,6 +162,10 @@ final class ChildProcess {
         return stdout.tornCount();
     }
 
+    long malformedConsumedCount() {
+        return stdout.malformedConsumedCount();
+    }
+
     /** Nanoseconds since the last line on stdout (or since the start when none came). */
     long quietNanos() {
         return System.nanoTime() - Math.max(stdout.lastLineNanos(), startNanos);
