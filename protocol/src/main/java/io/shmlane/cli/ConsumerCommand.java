@@ -70,11 +70,15 @@ final class ConsumerCommand implements Callable<Integer> {
         IdleStrategy idle = common.idleStrategy();
         try (ChannelConsumer consumer = Channels.openConsumer(common.file, common.toChannelOptions())) {
             MessageCodec codec = new MessageCodec(consumer.file().maxMessageLength());
-            // the consumer slot's next sequence, not the record at the head: a corrupt record there must
-            // not shift what every later message is checked against
+            // the lower of the consumer slot's next sequence and the record at the head: a corrupt
+            // sequence in that record must not shift what every later message is checked against, and a
+            // consumer that died between storing the next sequence and releasing the head left the slot
+            // one batch ahead of the batch that is delivered again
             SequenceChecker checker = new SequenceChecker(
                     consumer.file() != null
-                            ? consumer.file().longVolatile(ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET)
+                            ? Math.min(
+                                    consumer.file().longVolatile(ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET),
+                                    consumer.nextSequence())
                             : consumer.nextSequence());
             MessageHandler handler = (sequence, buffer, index, length) -> {
                 long n = codec.decode(buffer, index, length);

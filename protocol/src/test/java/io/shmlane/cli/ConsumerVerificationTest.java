@@ -158,4 +158,20 @@ class ConsumerVerificationTest {
                 .isEqualTo("shmlane: verification failed: gaps=0 duplicates=0 reordered=0 torn=1;"
                         + " first torn: Msg-0 arrived in a record with sequence 7");
     }
+
+    @Test
+    void shouldTakeTheBatchDeliveredAgainAfterAConsumerDiedBetweenItsTwoStoresAsInOrder() {
+        // a ring consumer stores the next sequence, then releases the head: dying between the two
+        // leaves the slot a batch ahead of the head, and that batch is (documented) delivered again
+        Path path = ring(0, 1, 2, 3, 4);
+        try (io.shmlane.ChannelFile file =
+                io.shmlane.ChannelFile.openOrCreate(path, io.shmlane.ChannelOptions.ring())) {
+            file.buffer()
+                    .duplicate()
+                    .order(ByteOrder.nativeOrder())
+                    .putLong(io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET, 3);
+        }
+        assertThat(consume(path)).isEqualTo(ExitCodes.OK);
+        assertThat(error()).isEmpty();
+    }
 }
