@@ -29,8 +29,12 @@ final class Slice {
     private enum Kind {
         UNIT,
         JCSTRESS,
-        PROCESS
+        PROCESS,
+        PROPERTIES
     }
+
+    /** Tries per stateful property (ring and mailbox models) in a hunt round; verify runs 100. */
+    static final int PROPERTY_TRIES = 10_000;
 
     private Slice(final String name, final List<String> modules, final Kind kind, final String selection) {
         this.name = name;
@@ -57,6 +61,9 @@ final class Slice {
                             test + "\\." + nested + "$"));
                 }
             }
+        }
+        for (String test : List.of("RingStatefulPropertiesTest", "MailboxStatefulPropertiesTest")) {
+            slices.add(new Slice("properties " + test, List.of("protocol"), Kind.PROPERTIES, test));
         }
         for (String it : classesIn(root.resolve("process-tests/src/test/java/io/shmlane/process"), "IT")) {
             if (!it.equals("BlackBoxIT")) {
@@ -131,6 +138,12 @@ final class Slice {
                 if (!jitFlags.isEmpty()) {
                     command.add("-Dprocess.childJvmArgs=" + String.join(" ", jitFlags));
                 }
+                break;
+            case PROPERTIES:
+                // jqwik draws its own seed and prints it with any failure (shrunk action list included)
+                command.addAll(List.of("-pl", "protocol", "test"));
+                command.add("-Dtest=" + selection);
+                command.add("-Dshmlane.properties.tries=" + PROPERTY_TRIES);
                 break;
             default:
                 throw new IllegalStateException(kind.name());

@@ -171,6 +171,11 @@ final class ChildProcess {
         return System.nanoTime() - Math.max(stdout.lastLineNanos(), startNanos);
     }
 
+    /** Stdout lines other than Produced/Consumed (up to a cap), in order: summaries, JSON. */
+    List<String> stdoutLines() {
+        return stdout.otherLines();
+    }
+
     /** All stderr lines (up to a cap), in order. */
     List<String> stderrLines() {
         return stderr.otherLines();
