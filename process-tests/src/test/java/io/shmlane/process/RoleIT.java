@@ -63,6 +63,7 @@ class RoleIT {
                 .containsEntry("received", Long.toString(count))
                 .containsEntry("gaps", "0")
                 .containsEntry("duplicates", "0")
+                .containsEntry("reordered", "0")
                 .containsEntry("torn", "0")
                 .containsEntry("last", Long.toString(count - 1));
         assertThat(status(harness, file, "inspect-closed", "producerStatus")).isEqualTo("closed");
@@ -102,7 +103,8 @@ class RoleIT {
                 .as(harness::describeChildren)
                 .containsEntry("received", "100")
                 .containsEntry("gaps", "0")
-                .containsEntry("duplicates", "0");
+                .containsEntry("duplicates", "0")
+                .containsEntry("reordered", "0");
         assertThat(status(harness, file, "inspect-closed", "consumerStatus")).isEqualTo("closed");
     }
 
