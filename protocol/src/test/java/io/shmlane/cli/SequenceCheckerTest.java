@@ -145,4 +145,31 @@ class SequenceCheckerTest {
         assertThat(counts(filled)).isEqualTo("gaps=0 duplicates=0 reordered=3 torn=0");
         assertThat(filled.firstMissing()).isEqualTo(-1);
     }
+
+    @Test
+    void shouldTakeTheMessageRightAfterAGapArrivingAgainForADuplicateNotAFilledGap() {
+        SequenceChecker checker = feed(0, 0, 3, 3);
+        assertThat(counts(checker)).isEqualTo("gaps=2 duplicates=1 reordered=0 torn=0");
+        assertThat(verdicts).containsExactly(Verdict.IN_ORDER, Verdict.AFTER_GAP, Verdict.DUPLICATE);
+    }
+
+    @Test
+    void shouldNameAMissingMsg0AndComputeTheRate() {
+        SequenceChecker checker = feed(0, 1, 2, 3, 4);
+        assertThat(checker.summary(2.0))
+                .isEqualTo("received=4 gaps=1 duplicates=0 reordered=0 torn=0 first=1 last=4 first_missing=Msg-0"
+                        + " seconds=2.000 rate=2");
+        assertThat(feed(0).summary(0.0)).endsWith(" seconds=0.000 rate=0");
+    }
+
+    @Test
+    void shouldCountATornMessageThatFillsAGapOrRepeatsOneOnlyAsTorn() {
+        SequenceChecker checker = new SequenceChecker(0);
+        checker.accept(0, 0);
+        checker.accept(2, 2);
+        assertThat(checker.accept(9, 1)).isEqualTo(Verdict.TORN); // Msg-1, intact, in a record with sequence 9
+        assertThat(checker.accept(8, 2)).isEqualTo(Verdict.TORN); // Msg-2 again, in a record with sequence 8
+        assertThat(counts(checker)).isEqualTo("gaps=0 duplicates=0 reordered=0 torn=2");
+        assertThat(checker.received()).isEqualTo(4);
+    }
 }
