@@ -30,8 +30,12 @@ final class Slice {
         UNIT,
         RELAXED,
         JCSTRESS,
-        PROCESS
+        PROCESS,
+        PROPERTIES
     }
+
+    /** Tries per stateful property (ring and mailbox models) in a hunt round; verify runs 100. */
+    static final int PROPERTY_TRIES = 10_000;
 
     private Slice(final String name, final List<String> modules, final Kind kind, final String selection) {
         this.name = name;
@@ -62,6 +66,9 @@ final class Slice {
         for (String test : List.of("MailboxHandOff", "RingHandOff", "HeaderHandshake")) {
             // the same tests under the relaxed memory model, from the round's seed, 10x the build's executions
             slices.add(new Slice("relaxed " + test, List.of("jcstress-tests"), Kind.RELAXED, test));
+        }
+        for (String test : List.of("RingStatefulPropertiesTest", "MailboxStatefulPropertiesTest")) {
+            slices.add(new Slice("properties " + test, List.of("protocol"), Kind.PROPERTIES, test));
         }
         for (String it : classesIn(root.resolve("process-tests/src/test/java/io/shmlane/process"), "IT")) {
             if (!it.equals("BlackBoxIT")) {
@@ -153,6 +160,12 @@ final class Slice {
                 if (!jitFlags.isEmpty()) {
                     command.add("-Dprocess.childJvmArgs=" + String.join(" ", jitFlags));
                 }
+                break;
+            case PROPERTIES:
+                // jqwik draws its own seed and prints it with any failure (shrunk action list included)
+                command.addAll(List.of("-pl", "protocol", "test"));
+                command.add("-Dtest=" + selection);
+                command.add("-Dshmlane.properties.tries=" + PROPERTY_TRIES);
                 break;
             default:
                 throw new IllegalStateException(kind.name());

@@ -52,6 +52,24 @@ class HuntTest {
     }
 
     @Test
+    void shouldRunTheStatefulPropertiesWithTenThousandTries() {
+        List<Slice> properties = Slice.campaignSlices(Path.of("..")).stream()
+                .filter(s -> s.name().startsWith("properties "))
+                .toList();
+
+        assertThat(properties)
+                .extracting(Slice::name)
+                .containsExactly("properties RingStatefulPropertiesTest", "properties MailboxStatefulPropertiesTest");
+        assertThat(properties.get(0).command(List.of(), 1L, 1, "quick"))
+                .contains("-pl", "protocol", "test", "-Dtest=RingStatefulPropertiesTest")
+                .contains("-Dshmlane.properties.tries=10000");
+        assertThat(Path.of("../protocol/src/test/java/io/shmlane/ring/RingStatefulPropertiesTest.java"))
+                .exists();
+        assertThat(Path.of("../protocol/src/test/java/io/shmlane/mailbox/MailboxStatefulPropertiesTest.java"))
+                .exists();
+    }
+
+    @Test
     void shouldDrawOneJcstressTestPerRoundSelectedExactly() {
         List<Slice> jcstress = Slice.campaignSlices(Path.of("..")).stream()
                 .filter(s -> s.name().startsWith("jcstress "))

@@ -103,6 +103,7 @@ final class BlackBox {
         DeliveryReport report = DeliveryCheck.expecting(producer.produced())
                 .delivered(consumer.label(), consumer.consumed())
                 .torn(consumer.tornCount())
+                .malformedLines(consumer.malformedConsumedCount())
                 .run();
         harness.summary()
                 .messages(producer.produced().size())

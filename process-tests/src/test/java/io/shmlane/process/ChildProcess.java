@@ -167,9 +167,18 @@ final class ChildProcess {
         return stdout.tornCount();
     }
 
+    long malformedConsumedCount() {
+        return stdout.malformedConsumedCount();
+    }
+
     /** Nanoseconds since the last line on stdout (or since the start when none came). */
     long quietNanos() {
         return System.nanoTime() - Math.max(stdout.lastLineNanos(), startNanos);
+    }
+
+    /** Stdout lines other than Produced/Consumed (up to a cap), in order: summaries, JSON. */
+    List<String> stdoutLines() {
+        return stdout.otherLines();
     }
 
     /** All stderr lines (up to a cap), in order. */

@@ -105,6 +105,7 @@ class ConsumerCrashIT {
                 .as(harness::describeChildren)
                 .containsEntry("gaps", "0")
                 .containsEntry("duplicates", "0")
+                .containsEntry("reordered", "0")
                 .containsEntry("torn", "0")
                 .containsEntry("last", Long.toString(n - 1))
                 .containsEntry("end", "eos");

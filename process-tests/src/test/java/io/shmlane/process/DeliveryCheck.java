@@ -22,6 +22,7 @@ final class DeliveryCheck {
     private final List<Delivery> deliveries = new ArrayList<>();
     private int redeliveryWindow;
     private long torn;
+    private long malformedLines;
 
     private DeliveryCheck(final long[] expected) {
         this.expected = expected;
@@ -71,6 +72,12 @@ final class DeliveryCheck {
         return this;
     }
 
+    /** {@code Consumed:} lines that named no message: each counts as an unexpected message. */
+    DeliveryCheck malformedLines(final long count) {
+        this.malformedLines = count;
+        return this;
+    }
+
     private int positionOf(final long message) {
         if (consecutive) {
             long p = expected.length == 0 ? -1 : message - expected[0];
@@ -88,7 +95,7 @@ final class DeliveryCheck {
         for (int d = 0; d < deliveries.size(); d++) {
             Delivery delivery = deliveries.get(d);
             int redeliverThrough = d > 0 && delivery.afterKill ? lastPosition : -1;
-            boolean atStart = true;
+            int run = redeliveredRun(delivery.messages, seen, redeliverThrough);
             int redelivered = 0;
             int previous = -2;
             for (int i = 0; i < delivery.messages.length; i++) {
@@ -101,8 +108,9 @@ final class DeliveryCheck {
                     r.note("unexpected", "Msg-" + message + " was never produced (" + where + ")");
                     continue;
                 }
-                if (atStart && p <= redeliverThrough && seen.get(p) && (i == 0 || p == previous + 1)) {
-                    if (redelivered < redeliveryWindow) {
+                if (i < run) {
+                    // the newest redeliveryWindow of the run are the unacknowledged ones
+                    if (i >= run - redeliveryWindow) {
                         redelivered++;
                         r.redelivered++;
                     } else {
@@ -116,7 +124,6 @@ final class DeliveryCheck {
                     previous = p;
                     continue;
                 }
-                atStart = false;
                 if (seen.get(p)) {
                     r.duplicated++;
                     r.note("duplicate", "Msg-" + message + " delivered again (" + where + ")");
@@ -134,6 +141,11 @@ final class DeliveryCheck {
                 lastPosition = p;
             }
         }
+        if (malformedLines > 0) {
+            r.unexpected += malformedLines;
+            r.delivered += malformedLines;
+            r.note("unexpected", malformedLines + " 'Consumed:' lines name no Msg-N");
+        }
         r.distinct = seen.cardinality();
         r.lost = expected.length - r.distinct;
         if (r.lost > 0) {
@@ -149,6 +161,28 @@ final class DeliveryCheck {
             r.note("torn", torn + " payloads failed their checksum");
         }
         return r;
+    }
+
+    /**
+     * How many messages at the start of {@code messages} are a redelivery: already seen, consecutive,
+     * and ending exactly with the last message printed before the kill ({@code through}); 0 when the
+     * start of the delivery is anything else (a restart from an older position, a skip).
+     */
+    private int redeliveredRun(final long[] messages, final BitSet seen, final int through) {
+        if (through < 0) {
+            return 0;
+        }
+        int previous = -2;
+        int j = 0;
+        while (j < messages.length) {
+            int p = positionOf(messages[j]);
+            if (p < 0 || p > through || !seen.get(p) || (j > 0 && p != previous + 1)) {
+                break;
+            }
+            previous = p;
+            j++;
+        }
+        return j > 0 && previous == through ? j : 0;
     }
 
     private static final class Delivery {

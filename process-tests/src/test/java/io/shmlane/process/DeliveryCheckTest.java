@@ -100,4 +100,103 @@ class DeliveryCheckTest {
         assertThat(report.exactlyOnceInOrder()).isFalse();
         assertThat(report.problems()).containsExactly("first torn: 1 payloads failed their checksum");
     }
+
+    @Test
+    void shouldNotTakeARedeliveryThatSkipsToNewMessagesForTheUnacknowledgedBatch() {
+        // a restarted consumer resumes at the shared head: it cannot deliver 1 and 2 again and skip 3 and 4
+        DeliveryReport report = DeliveryCheck.expectingRange(7)
+                .redeliveryWindow(8)
+                .delivered("c1", LongList.of(0, 1, 2, 3, 4))
+                .delivered("c2", LongList.of(1, 2, 5, 6), true)
+                .run();
+
+        assertThat(report.redelivered).isZero();
+        assertThat(report.duplicated).isEqualTo(2);
+        assertThat(report.exactlyOnceInOrder()).isFalse();
+        assertThat(report.problems()).containsExactly("first duplicate: Msg-1 delivered again (c2 message line 1)");
+    }
+
+    @Test
+    void shouldCountTheOldestOfATooLongRedeliveryAsDuplicates() {
+        DeliveryReport report = DeliveryCheck.expectingRange(6)
+                .redeliveryWindow(3)
+                .delivered("c1", LongList.of(0, 1, 2, 3, 4))
+                .delivered("c2", LongList.of(0, 1, 2, 3, 4, 5), true)
+                .run();
+
+        assertThat(report.redelivered).isEqualTo(3);
+        assertThat(report.duplicated).isEqualTo(2);
+        assertThat(report.problems())
+                .containsExactly(
+                        "first duplicate: Msg-0 redelivered after the kill beyond the unacknowledged window of 3"
+                                + " (c2 message line 1)");
+    }
+
+    @Test
+    void shouldCountAnAdjacentDuplicate() {
+        DeliveryReport report = DeliveryCheck.expectingRange(3)
+                .delivered("c1", LongList.of(0, 1, 1, 2))
+                .run();
+
+        assertThat(report.duplicated).isEqualTo(1);
+        assertThat(report.reordered).isZero();
+        assertThat(report.lost).isZero();
+        assertThat(report.exactlyOnceInOrder()).isFalse();
+    }
+
+    @Test
+    void shouldCountADistantDuplicate() {
+        DeliveryReport report = DeliveryCheck.expectingRange(6)
+                .delivered("c1", LongList.of(0, 1, 2, 3, 4, 0, 5))
+                .run();
+
+        assertThat(report.duplicated).isEqualTo(1);
+        assertThat(report.problems()).containsExactly("first duplicate: Msg-0 delivered again (c1 message line 6)");
+    }
+
+    @Test
+    void shouldCountASwapAsOneReorderingOnly() {
+        DeliveryReport report = DeliveryCheck.expectingRange(4)
+                .delivered("c1", LongList.of(0, 2, 1, 3))
+                .run();
+
+        assertThat(report.reordered).isEqualTo(1);
+        assertThat(report.duplicated).isZero();
+        assertThat(report.lost).isZero();
+        assertThat(report.exactlyOnceInOrder()).isFalse();
+    }
+
+    @Test
+    void shouldCountARestartedSequenceAsDuplicates() {
+        DeliveryReport report = DeliveryCheck.expectingRange(4)
+                .delivered("c1", LongList.of(0, 1, 2, 0, 1, 2, 3))
+                .run();
+
+        assertThat(report.duplicated).isEqualTo(3);
+        assertThat(report.exactlyOnceInOrder()).isFalse();
+    }
+
+    @Test
+    void shouldCountALostLastMessageAndAnEmptyDelivery() {
+        DeliveryReport lastLost = DeliveryCheck.expectingRange(3)
+                .delivered("c1", LongList.of(0, 1))
+                .run();
+        assertThat(lastLost.lost).isEqualTo(1);
+        assertThat(lastLost.firstLost).isEqualTo(2);
+
+        DeliveryReport nothing =
+                DeliveryCheck.expectingRange(3).delivered("c1", LongList.of()).run();
+        assertThat(nothing.lost).isEqualTo(3);
+        assertThat(nothing.exactlyOnceInOrder()).isFalse();
+    }
+
+    @Test
+    void shouldCheckAnExpectedListThatIsNotARange() {
+        DeliveryReport report = DeliveryCheck.expecting(LongList.of(3, 7, 5))
+                .delivered("c1", LongList.of(3, 5, 7))
+                .run();
+
+        assertThat(report.reordered).isEqualTo(1);
+        assertThat(report.problems()).containsExactly("first reordering: Msg-7 after Msg-5 (c1 message line 3)");
+    }
 }

@@ -112,6 +112,7 @@ class ExactlyOnceIT {
                 .containsEntry("received", Long.toString(n))
                 .containsEntry("gaps", "0")
                 .containsEntry("duplicates", "0")
+                .containsEntry("reordered", "0")
                 .containsEntry("torn", "0")
                 .containsEntry("first", "0")
                 .containsEntry("last", Long.toString(n - 1))

@@ -29,6 +29,7 @@ final class OutputCapture implements Runnable {
     private static final byte[] PRODUCED = "Produced: Msg-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONSUMED = "Consumed: Msg-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] TORN = "Torn:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONSUMED_ANYTHING = "Consumed:".getBytes(StandardCharsets.US_ASCII);
     private static final int TAIL_LINES = 25;
     private static final int MAX_OTHER_LINES = 2_000;
 
@@ -38,6 +39,7 @@ final class OutputCapture implements Runnable {
     private final LongList produced = new LongList();
     private final LongList consumed = new LongList();
     private final AtomicLong torn = new AtomicLong();
+    private final AtomicLong malformedConsumed = new AtomicLong();
     private final List<String> other = new ArrayList<>();
     private final Deque<String> tail = new ArrayDeque<>();
     private final List<Trigger> triggers = new ArrayList<>();
@@ -115,6 +117,8 @@ final class OutputCapture implements Runnable {
         } else {
             if (startsWith(TORN, length)) {
                 torn.incrementAndGet();
+            } else if (startsWith(CONSUMED_ANYTHING, length)) {
+                malformedConsumed.incrementAndGet(); // "Consumed:" with no Msg-N: not to be dropped silently
             }
             synchronized (this) {
                 if (other.size() == MAX_OTHER_LINES) {
@@ -238,6 +242,11 @@ final class OutputCapture implements Runnable {
 
     long tornCount() {
         return torn.get();
+    }
+
+    /** {@code Consumed:} lines that do not name a {@code Msg-N} (a consumer that printed something else). */
+    long malformedConsumedCount() {
+        return malformedConsumed.get();
     }
 
     long lastLineNanos() {

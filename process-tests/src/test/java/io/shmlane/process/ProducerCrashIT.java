@@ -150,6 +150,7 @@ class ProducerCrashIT {
                 .containsEntry("end", "producer-died")
                 .containsEntry("gaps", "0")
                 .containsEntry("duplicates", "0")
+                .containsEntry("reordered", "0")
                 .containsEntry("torn", "0");
         assertThat(consumer.stderrLines())
                 .as(harness::describeChildren)

@@ -2,6 +2,7 @@ package io.shmlane.cli;
 
 import io.shmlane.ChannelConsumer;
 import io.shmlane.ChannelException;
+import io.shmlane.ChannelHeaderDescriptor;
 import io.shmlane.Channels;
 import io.shmlane.MessageHandler;
 import io.shmlane.PeerStatus;
@@ -80,12 +81,26 @@ final class ConsumerCommand implements Callable<Integer> {
         IdleStrategy idle = common.idleStrategy();
         try (ChannelConsumer consumer = Channels.openConsumer(common.file, common.toChannelOptions())) {
             MessageCodec codec = new MessageCodec(consumer.file().maxMessageLength());
-            SequenceChecker checker = new SequenceChecker(consumer.nextSequence());
+            // the lower of the consumer slot's next sequence and the record at the head: a corrupt
+            // sequence in that record must not shift what every later message is checked against, and a
+            // consumer that died between storing the next sequence and releasing the head left the slot
+            // one batch ahead of the batch that is delivered again
+            SequenceChecker checker = new SequenceChecker(
+                    consumer.file() != null
+                            ? Math.min(
+                                    consumer.file().longVolatile(ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET),
+                                    consumer.nextSequence())
+                            : consumer.nextSequence());
             MessageHandler handler = (sequence, buffer, index, length) -> {
                 long n = codec.decode(buffer, index, length);
-                checker.accept(n >= 0 && n != sequence ? MessageCodec.MALFORMED : n);
+                SequenceChecker.Verdict verdict = checker.accept(sequence, n);
                 if (!quiet) {
-                    out.println(n >= 0 ? "Consumed: Msg-" + n : "Torn: sequence " + sequence);
+                    out.println(
+                            verdict != SequenceChecker.Verdict.TORN
+                                    ? "Consumed: Msg-" + n
+                                    : n >= 0
+                                            ? "Torn: Msg-" + n + " in a record with sequence " + sequence
+                                            : "Torn: sequence " + sequence);
                 }
             };
             BooleanSupplier stopped = stop::requested;
@@ -127,7 +142,7 @@ final class ConsumerCommand implements Callable<Integer> {
             if (died != null) {
                 throw died;
             }
-            return checker.clean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+            return verdict(checker);
         }
     }
 
@@ -162,7 +177,7 @@ final class ConsumerCommand implements Callable<Integer> {
                 int length = channel.poll(message);
                 if (length >= 0) {
                     long n = codec.decode(message, length);
-                    checker.accept(n);
+                    checker.accept(SequenceChecker.NO_SEQUENCE, n);
                     if (!quiet) {
                         out.println(n >= 0 ? "Consumed: Msg-" + n : "Torn: a message failed its checksum");
                     }
@@ -179,6 +194,16 @@ final class ConsumerCommand implements Callable<Integer> {
             }
         }
         out.println(checker.summary((lastMessage - start) / 1e9) + " channel=naive end=" + end);
-        return checker.clean() ? ExitCodes.OK : ExitCodes.VERIFICATION_FAILED;
+        return verdict(checker);
+    }
+
+    /** OK, or VERIFICATION_FAILED with one line on stderr naming the first problem. */
+    private static int verdict(final SequenceChecker checker) {
+        if (checker.clean()) {
+            return ExitCodes.OK;
+        }
+        System.err.println("shmlane: verification failed: " + checker.counts() + "; first " + checker.firstProblem()
+                + (checker.firstMissing() >= 0 ? "; first missing: Msg-" + checker.firstMissing() : ""));
+        return ExitCodes.VERIFICATION_FAILED;
     }
 }

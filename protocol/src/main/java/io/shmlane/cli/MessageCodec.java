@@ -9,10 +9,15 @@ import java.util.zip.CRC32C;
  * to a fixed size and closed by a checksum so that a torn payload is detected.
  *
  * <pre>
- *  "Msg-" decimal N | '#' | filler bytes (depend on N and position) | CRC32C of all before (4 bytes, big endian)
+ *  "Msg-" decimal N | '#' | filler bytes (depend on N and position) | CRC32C (4 bytes, big endian)
  * </pre>
  *
- * A size of 0 means the bare text. The filler differs from message to message, so bytes of two
+ * The checksum covers every byte before it; it sits in the last 4 bytes of the length the record
+ * gives, so a payload cut short or extended by a wrong length fails it like damaged bytes (CRC32C
+ * starts from all ones: leading and trailing zeros count).
+ *
+ * A size of 0 means the bare text; a decoder takes the form of the first message it decodes for the
+ * whole stream, so a padded message cut short after its digits is not taken for bare text. The filler differs from message to message, so bytes of two
  * messages mixed in one payload fail the checksum. Not thread-safe; no allocation per message.
  */
 final class MessageCodec {
@@ -32,7 +37,13 @@ final class MessageCodec {
 
     private static final byte[] FILLER = filler();
 
+    private static final int BARE = 1;
+    private static final int PADDED = 2;
+
     private final CRC32C crc = new CRC32C();
+    /** BARE or PADDED once a message decoded: a producer sends one or the other, never both. */
+    private int form;
+
     private final byte[] scratch;
 
     MessageCodec(final int maxLength) {
@@ -50,9 +61,7 @@ final class MessageCodec {
         dst[length++] = '#';
         int fillEnd = size - CHECKSUM_LENGTH;
         fill(dst, length, fillEnd, (int) ((n % ALPHABET + length) % ALPHABET));
-        crc.reset();
-        crc.update(dst, 0, fillEnd);
-        int value = (int) crc.getValue();
+        int value = checksum(dst, fillEnd);
         dst[fillEnd] = (byte) (value >>> 24);
         dst[fillEnd + 1] = (byte) (value >>> 16);
         dst[fillEnd + 2] = (byte) (value >>> 8);
@@ -87,24 +96,38 @@ final class MessageCodec {
             i++;
             digits++;
         }
-        if (digits == 0) {
-            return MALFORMED;
+        if (digits == 0 || n < 0 || (digits > 1 && src[PREFIX.length] == '0')) {
+            return MALFORMED; // no digits, more than Long.MAX_VALUE, or a leading zero: never encoded
         }
         if (i == length) {
-            return n; // bare text
+            // bare text, unless the stream is padded: then it is a padded message cut after its digits
+            return learnForm(BARE) ? n : MALFORMED;
         }
-        if (src[i] != '#' || length < i + 1 + CHECKSUM_LENGTH) {
+        if (src[i] != '#' || length < i + 1 + CHECKSUM_LENGTH || !learnForm(PADDED)) {
             return MALFORMED;
         }
         int fillEnd = length - CHECKSUM_LENGTH;
-        crc.reset();
-        crc.update(src, 0, fillEnd);
-        int expected = (int) crc.getValue();
+        int expected = checksum(src, fillEnd);
         int actual = ((src[fillEnd] & 0xFF) << 24)
                 | ((src[fillEnd + 1] & 0xFF) << 16)
                 | ((src[fillEnd + 2] & 0xFF) << 8)
                 | (src[fillEnd + 3] & 0xFF);
         return expected == actual ? n : BAD_CHECKSUM;
+    }
+
+    /** Whether a message of {@code messageForm} fits the stream's form (the first message sets it). */
+    private boolean learnForm(final int messageForm) {
+        if (form == 0) {
+            form = messageForm;
+        }
+        return form == messageForm;
+    }
+
+    /** CRC32C of {@code bytes[0, end)}. */
+    private int checksum(final byte[] bytes, final int end) {
+        crc.reset();
+        crc.update(bytes, 0, end);
+        return (int) crc.getValue();
     }
 
     /** Writes 'a' + (phase + k) % 26 at dst[from + k], by copying runs of the alphabet. */
