@@ -67,7 +67,8 @@ final class Slice {
             // the same tests under the relaxed memory model, from the round's seed, 10x the build's executions
             slices.add(new Slice("relaxed " + test, List.of("jcstress-tests"), Kind.RELAXED, test));
         }
-        for (String test : List.of("RingStatefulPropertiesTest", "MailboxStatefulPropertiesTest")) {
+        for (String test :
+                List.of("RingStatefulPropertiesTest", "MailboxStatefulPropertiesTest", "CorruptionFuzzTest")) {
             slices.add(new Slice("properties " + test, List.of("protocol"), Kind.PROPERTIES, test));
         }
         for (String it : classesIn(root.resolve("process-tests/src/test/java/io/shmlane/process"), "IT")) {

@@ -100,6 +100,10 @@ public final class RingProducer implements ChannelProducer {
         tail = scan.tail();
         cachedHead = scan.head();
         nextSequence = scan.nextSequence();
+        // the head never gets a lap past the published position (RingScan checks it): a producer that
+        // refreshes its cached head only when the ring looks full must publish where it starts, or a
+        // predecessor that died without publishing leaves a position a lap or more behind
+        publishPosition();
     }
 
     @Override

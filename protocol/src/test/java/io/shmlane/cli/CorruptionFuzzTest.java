@@ -52,7 +52,7 @@ import net.jqwik.api.Provide;
  * consumer crash (the documented redelivery).
  *
  * <p>Tries per property: jqwik's default, 1000 (about 10 s per property here); a long run, e.g. for
- * the hunt: {@code ./mvnw -pl protocol test -Dtest=CorruptionFuzzTest -Djqwik.tries.default=10000}.
+ * the hunt: {@code ./mvnw -pl protocol test -Dtest=CorruptionFuzzTest -Dshmlane.properties.tries=10000}.
  * A failure prints the case and jqwik's seed, and jqwik shrinks it; keep a shrunk failure as a plain
  * test in {@code HostileFileTest}.
  */
