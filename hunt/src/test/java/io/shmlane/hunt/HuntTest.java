@@ -59,7 +59,10 @@ class HuntTest {
 
         assertThat(properties)
                 .extracting(Slice::name)
-                .containsExactly("properties RingStatefulPropertiesTest", "properties MailboxStatefulPropertiesTest");
+                .containsExactly(
+                        "properties RingStatefulPropertiesTest",
+                        "properties MailboxStatefulPropertiesTest",
+                        "properties CorruptionFuzzTest");
         assertThat(properties.get(0).command(List.of(), 1L, 1, "quick"))
                 .contains("-pl", "protocol", "test", "-Dtest=RingStatefulPropertiesTest")
                 .contains("-Dshmlane.properties.tries=10000");
@@ -67,6 +70,25 @@ class HuntTest {
                 .exists();
         assertThat(Path.of("../protocol/src/test/java/io/shmlane/mailbox/MailboxStatefulPropertiesTest.java"))
                 .exists();
+        assertThat(Path.of("../protocol/src/test/java/io/shmlane/cli/CorruptionFuzzTest.java"))
+                .exists();
+    }
+
+    @Test
+    void shouldRunTheJcstressTestsUnderTheRelaxedModelFromTheRoundsSeed() {
+        List<Slice> relaxed = Slice.campaignSlices(Path.of("..")).stream()
+                .filter(s -> s.name().startsWith("relaxed "))
+                .toList();
+
+        assertThat(relaxed)
+                .extracting(Slice::name)
+                .containsExactly("relaxed MailboxHandOff", "relaxed RingHandOff", "relaxed HeaderHandshake");
+        assertThat(relaxed.get(1).command(List.of(), 77L, 2, "quick"))
+                .contains("-pl", "jcstress-tests", "-Dit.test=RelaxedSuiteIT", "-Drelaxed.tests=RingHandOff")
+                .contains("-Drelaxed.seed=77", "-Drelaxed.executions=200000", "-Drelaxed.failFast=true");
+        assertThat(Slice.forMutant("relaxed", Mutant.of("ring-x", "d", "f", "a", "b"))
+                        .command(List.of(), 1L, 1, "ci"))
+                .contains("-Dit.test=RelaxedSuiteIT", "-Drelaxed.tests=RingHandOff");
     }
 
     @Test
