@@ -72,6 +72,9 @@ import java.util.function.IntSupplier;
  * periodically ({@link #checkNotTruncated()}) and the command line turns both into a clear error.
  */
 public final class ChannelFile implements AutoCloseable {
+    /** How long a refused role is tried again: longer than any liveness probe holds its byte. */
+    private static final long PROBE_GRACE_NANOS = 200_000_000L;
+
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
     private static final int ZERO_CHUNK = 64 * 1024;
@@ -457,6 +460,17 @@ public final class ChannelFile implements AutoCloseable {
         }
     }
 
+    /** One non-blocking try for the byte of {@code role}; null when another holds it. */
+    private FileLock tryLockRole(final Role role) {
+        try {
+            return channel.tryLock(role.slotOffset(), 1, false);
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            return null;
+        } catch (IOException e) {
+            throw new ChannelException(Reason.BAD_PATH, "cannot lock " + path + ": " + e, e);
+        }
+    }
+
     /**
      * Takes {@code role} for this process.
      *
@@ -466,13 +480,13 @@ public final class ChannelFile implements AutoCloseable {
         if (this.role != null) {
             throw new IllegalStateException("this file already holds the " + this.role.label() + " role");
         }
-        FileLock lock;
-        try {
-            lock = channel.tryLock(role.slotOffset(), 1, false);
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            lock = null;
-        } catch (IOException e) {
-            throw new ChannelException(Reason.BAD_PATH, "cannot lock " + path + ": " + e, e);
+        FileLock lock = tryLockRole(role);
+        // a liveness probe (inspect, the peer asking "is it alive?") holds the byte for an instant: a
+        // role refused that soon is tried again, so only a holder that keeps it counts as live
+        long deadline = System.nanoTime() + PROBE_GRACE_NANOS;
+        while (lock == null && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(1_000_000);
+            lock = tryLockRole(role);
         }
         if (lock == null) {
             throw new ChannelException(

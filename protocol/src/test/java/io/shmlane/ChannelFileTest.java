@@ -348,4 +348,44 @@ class ChannelFileTest {
             ch.write(b, offset);
         }
     }
+
+    @Test
+    void shouldTakeARoleWhoseByteALivenessProbeHeldForAnInstant() throws Exception {
+        Path path = dir.resolve("probed.shm");
+        RingProducer.open(path, ChannelOptions.ring().withCapacity(4096)).detach();
+        // a probe (inspect, the peer's liveness check) locks the role's byte for an instant while the
+        // consumer starts: the consumer must not take it for a live consumer and refuse (exit 4)
+        try (FileChannel probe = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock held = probe.lock(Role.CONSUMER.slotOffset(), 1, false);
+            ExecutorService release = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> released = release.submit(() -> {
+                    Thread.sleep(50);
+                    held.release();
+                    return null;
+                });
+                try (RingConsumer consumer = RingConsumer.open(path)) {
+                    assertThat(consumer.head()).isZero();
+                }
+                released.get();
+            } finally {
+                release.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void shouldStillRefuseARoleItsHolderKeeps() throws Exception {
+        Path path = dir.resolve("held.shm");
+        try (RingConsumer first = RingConsumer.open(path, ChannelOptions.ring().withCapacity(4096));
+                FileChannel other = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            // another process's attempt, as this JVM can make it: its own channel to the same byte
+            assertThatThrownBy(() -> other.tryLock(Role.CONSUMER.slotOffset(), 1, false))
+                    .isInstanceOf(java.nio.channels.OverlappingFileLockException.class);
+            assertThatThrownBy(() -> RingConsumer.open(path))
+                    .isInstanceOf(ChannelException.class)
+                    .extracting(e -> ((ChannelException) e).reason())
+                    .isEqualTo(Reason.ROLE_TAKEN);
+        }
+    }
 }
