@@ -135,6 +135,8 @@ final class ConsumerCommand implements Callable<Integer> {
                     }
                 } catch (InternalError fault) {
                     throw consumer.file().translate(fault);
+                } catch (RuntimeException unexpected) {
+                    throw TruncatedFile.orRethrow(consumer.file(), unexpected);
                 }
             }
             out.println(

@@ -141,6 +141,10 @@ final class ProducerCommand implements Callable<Integer> {
                 end = "signal";
             } catch (InternalError fault) {
                 throw producer.file().translate(fault);
+            } catch (RuntimeException unexpected) {
+                // a mapped access that faulted because the file shrank can surface as another error
+                // (seen: an index out of bounds from a copy intrinsic); blame the truncation, exit 3
+                throw TruncatedFile.orRethrow(producer.file(), unexpected);
             }
             finished = true;
             summary(out, first, n, start, end, sizes);
