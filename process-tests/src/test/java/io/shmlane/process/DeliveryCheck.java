@@ -165,7 +165,8 @@ final class DeliveryCheck {
 
     /**
      * How many messages at the start of {@code messages} are a redelivery: already seen, consecutive,
-     * and ending exactly with the last message printed before the kill ({@code through}); 0 when the
+     * and ending exactly with the last message printed before the kill ({@code through}) unless they are
+     * the whole delivery (a consumer killed again during its redelivery); 0 when the
      * start of the delivery is anything else (a restart from an older position, a skip).
      */
     private int redeliveredRun(final long[] messages, final BitSet seen, final int through) {
@@ -182,7 +183,9 @@ final class DeliveryCheck {
             previous = p;
             j++;
         }
-        return j > 0 && previous == through ? j : 0;
+        // the run ends at the kill point, or is the whole delivery: a consumer killed again while it
+        // was redelivering printed only a prefix of the redelivery
+        return j > 0 && (previous == through || j == messages.length) ? j : 0;
     }
 
     private static final class Delivery {

@@ -199,4 +199,19 @@ class DeliveryCheckTest {
         assertThat(report.reordered).isEqualTo(1);
         assertThat(report.problems()).containsExactly("first reordering: Msg-7 after Msg-5 (c1 message line 3)");
     }
+
+    @Test
+    void shouldTakeAConsumerKilledAgainDuringItsRedeliveryForARedeliveryAndNotADuplicate() {
+        // consumer 2 printed only the start of its redelivery of 3..4 before it was killed too; consumer 3
+        // redelivers 3..4 again and goes on (seen in ConsumerCrashIT: 54 lines of a 175-line redelivery)
+        DeliveryReport r = DeliveryCheck.expectingRange(8)
+                .redeliveryWindow(2)
+                .delivered("c1", LongList.of(0, 1, 2, 3, 4))
+                .delivered("c2", LongList.of(3), true)
+                .delivered("c3", LongList.of(3, 4, 5, 6, 7), true)
+                .run();
+        assertThat(r.duplicated).isZero();
+        assertThat(r.redelivered).isEqualTo(3);
+        assertThat(r.lost).isZero();
+    }
 }
