@@ -121,8 +121,8 @@ public final class RingConsumer implements ChannelConsumer {
             }
         } finally {
             if (position != start) {
-                // opaque: a recovering producer (RingScan) may read it while this runs; it uses the value
-                // only when no record follows the head it acquired, which this head release orders
+                // opaque: a recovering producer's walk (RingScan) may read it while this runs; the walk
+                // checks it against the records from the head it acquired and walks again if the head moved
                 LONG.setOpaque(buffer, NEXT_SEQUENCE_OFFSET, nextSequence);
                 // release: every read of the records before position (the handler's included) happens
                 // before the producer may reuse their space; pairs with getAcquire in RingProducer.tryClaim()

@@ -96,7 +96,8 @@ public final class RingScan {
         final long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
         // acquire: pairs with the consumer's setRelease of the head; the next sequence it wrote before is visible
         final long head = (long) LONG.getAcquire(buffer, CONSUMER_POSITION_OFFSET);
-        // opaque: the live consumer may store it meanwhile (a recovering producer next to a live consumer)
+        // opaque: the live consumer may store it meanwhile (a recovering producer next to a live consumer);
+        // a check that fails on a moved head is walked again by of()
         final long consumerNext = (long) LONG.getOpaque(buffer, NEXT_SEQUENCE_OFFSET);
         if (!isValidPosition(head)) {
             throw corrupt(
