@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -104,18 +105,17 @@ final class DemoCommand implements Callable<Integer> {
             out.println("producer: " + producerSummary.join());
             out.println("consumer: " + summary);
             double rate = messages / seconds;
+            Optional<String> problem =
+                    DemoVerdict.problem(messages, producer.exitValue(), consumer.exitValue(), summary);
             out.printf(
                     Locale.ROOT,
                     "result:   %,d messages in %.2f s (both JVMs included) = %,.0f msg/s;%s%n",
                     messages,
                     seconds,
                     rate,
-                    consumer.exitValue() == 0 && summary.contains(" gaps=0 duplicates=0 torn=0")
-                            ? " every Msg-N arrived once, in order, intact"
-                            : " VERIFICATION FAILED (consumer exit " + consumer.exitValue() + ")");
-            return consumer.exitValue() == 0 && producer.exitValue() == 0
-                    ? ExitCodes.OK
-                    : ExitCodes.VERIFICATION_FAILED;
+                    problem.map(why -> " VERIFICATION FAILED (" + why + ")")
+                            .orElse(" every Msg-N arrived once, in order, intact"));
+            return problem.isPresent() ? ExitCodes.VERIFICATION_FAILED : ExitCodes.OK;
         } finally {
             children.forEach(Process::destroyForcibly);
             try {
