@@ -27,7 +27,14 @@ public final class ChannelBuffers {
 
     private ChannelBuffers() {}
 
-    /** Bytes of a channel file of {@code kind} and {@code capacity}: preamble and data area. */
+    /**
+     * Bytes of a channel file of {@code kind} and {@code capacity}: preamble and data area.
+     *
+     * @param kind the channel kind
+     * @param capacity the capacity, see {@link ChannelOptions}
+     * @return {@link ChannelHeaderDescriptor#DATA_OFFSET} plus the data area
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range for {@code kind}
+     */
     public static int fileLength(final ChannelKind kind, final int capacity) {
         ChannelOptions.checkCapacity(kind, capacity);
         return DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
@@ -35,7 +42,13 @@ public final class ChannelBuffers {
 
     /**
      * A direct buffer in native order laid out like a new channel file of {@code kind} and
-     * {@code capacity}, with the header published.
+     * {@code capacity}, with the header published (this process as its creator) and everything else
+     * zero. Hand the same buffer to a producer's and a consumer's {@code wrap}.
+     *
+     * @param kind the channel kind
+     * @param capacity the capacity, see {@link ChannelOptions}
+     * @return a new buffer of {@link #fileLength} bytes
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range for {@code kind}
      */
     public static ByteBuffer allocate(final ChannelKind kind, final int capacity) {
         ByteBuffer buffer =
@@ -47,7 +60,13 @@ public final class ChannelBuffers {
     /**
      * Fills the header and publishes it: every field is written with plain stores, then the layout
      * version with a release store. An attacher that reads the version with {@link #versionAcquire}
-     * and finds it non-zero sees every field.
+     * and finds it non-zero sees every field. The role slots and the data area are not touched.
+     *
+     * @param header a buffer of at least {@link ChannelHeaderDescriptor#DATA_OFFSET} bytes, written at
+     *     absolute indexes in native byte order whatever the buffer's own order
+     * @param kind the channel kind to record
+     * @param capacity the capacity to record, with the maximum message length it implies; not checked
+     *     here
      */
     public static void publishHeader(final ByteBuffer header, final ChannelKind kind, final int capacity) {
         LONG.set(header, MAGIC_OFFSET, MAGIC);
@@ -61,12 +80,23 @@ public final class ChannelBuffers {
         INT.setRelease(header, VERSION_OFFSET, LAYOUT_VERSION);
     }
 
-    /** The layout version, 0 while unpublished; acquire, pairs with the release in {@link #publishHeader}. */
+    /**
+     * The layout version, 0 while unpublished; acquire, pairs with the release in {@link #publishHeader}.
+     *
+     * @param header a buffer laid out like a channel file
+     * @return the version field; once non-zero, every other header field is visible
+     */
     public static int versionAcquire(final ByteBuffer header) {
         return (int) INT.getAcquire(header, VERSION_OFFSET);
     }
 
-    /** The state of {@code role} (see {@link RoleState}); acquire, pairs with the role's release of it. */
+    /**
+     * The state of {@code role} (see {@link RoleState}); acquire, pairs with the role's release of it.
+     *
+     * @param buffer a buffer laid out like a channel file
+     * @param role whose state to read
+     * @return the state field; after CLOSED, everything the role wrote before closing is visible
+     */
     public static int roleStateAcquire(final ByteBuffer buffer, final Role role) {
         return (int) INT.getAcquire(buffer, role.stateOffset());
     }
@@ -75,6 +105,10 @@ public final class ChannelBuffers {
      * Publishes CLOSED for {@code role} with a release store, then closes {@code file} if there is one.
      * A file that was truncated under its mapping is closed without the store: touching a page that is
      * gone would raise SIGBUS.
+     *
+     * @param file the role's file, or null for a wrapped buffer
+     * @param buffer the file's mapping or the wrapped buffer
+     * @param role the role that closes
      */
     public static void closeRole(final ChannelFile file, final ByteBuffer buffer, final Role role) {
         try {
@@ -94,6 +128,11 @@ public final class ChannelBuffers {
      * The channel error for a fault in a mapped-memory access (the JVM raises SIGBUS as an
      * {@link InternalError} when a mapped page is gone because the file shrank). Rethrows the error
      * when there is no file or the file still has its length.
+     *
+     * @param file the file whose mapping faulted, or null for a wrapped buffer
+     * @param fault what the access threw
+     * @return a TRUNCATED exception with {@code fault} as its cause, for the caller to throw
+     * @throws InternalError {@code fault} itself, when it cannot be blamed on a truncated file
      */
     public static ChannelException translate(final ChannelFile file, final InternalError fault) {
         if (file == null) {
@@ -102,14 +141,27 @@ public final class ChannelBuffers {
         return file.translate(fault);
     }
 
-    /** The file's path, or "buffer" for a wrapped buffer, for messages. */
+    /**
+     * Names the channel in messages.
+     *
+     * @param file the file, or null for a wrapped buffer
+     * @return the file's path, or {@code buffer}
+     */
     public static String describe(final ChannelFile file) {
         return file != null ? file.path().toString() : "buffer";
     }
 
     /**
      * Checks that {@code buffer} can hold a channel of {@code kind} and {@code capacity}, and, when its
-     * header is published, that the header says the same kind and capacity.
+     * header is published, that the header says the same kind and capacity. An unpublished header is
+     * accepted as it is: nothing is written.
+     *
+     * @param buffer the buffer a producer or consumer is to wrap
+     * @param kind the kind it is to be used as
+     * @param capacity the capacity it is to be used with
+     * @throws IllegalArgumentException when the buffer is too small, not direct, not in native byte
+     *     order, or its published header says another kind or capacity
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range for {@code kind}
      */
     public static void checkWrappable(final ByteBuffer buffer, final ChannelKind kind, final int capacity) {
         int length = fileLength(kind, capacity);

@@ -20,19 +20,42 @@ public interface ChannelConsumer extends AutoCloseable {
     /**
      * Hands up to {@code limit} waiting messages to {@code handler}, in order, and then gives their
      * space back to the producer. Never blocks. If the handler throws, the messages handed over so far
-     * (the throwing one included) are consumed and the exception propagates.
+     * (the throwing one included) are consumed and the exception propagates. A mailbox hands over at
+     * most one message per call.
      *
+     * <p>A file truncated under the mapping can make this throw an {@link InternalError} (SIGBUS);
+     * {@link #receive} turns it into TRUNCATED, {@link ChannelBuffers#translate} does so for a caller.
+     *
+     * @param handler receives each message in place, see {@link MessageHandler}
+     * @param limit the most messages to hand over; 0 or less hands over none
      * @return how many messages were handled, 0 when none was waiting
+     * @throws ChannelException CORRUPT when the shared memory holds what no correct producer writes;
+     *     TRUNCATED when a periodic size check finds the file shrunk
      */
     int poll(MessageHandler handler, int limit);
 
-    /** Sequence of the next message this consumer will hand over. */
+    /**
+     * Sequence of the next message this consumer will hand over.
+     *
+     * @return the sequence; 0 on a new channel, one more than the last message consumed after that
+     */
     long nextSequence();
 
-    /** The mapped file, or null for a wrapped buffer. */
+    /**
+     * The file this consumer was opened on.
+     *
+     * @return the mapped file, or null for a wrapped buffer
+     */
     ChannelFile file();
 
-    /** Whether the producer ended the stream and every message has been consumed. */
+    /**
+     * Whether the producer ended the stream and every message has been consumed. Reads shared memory
+     * only, no system call.
+     *
+     * @return true at the end of the stream; false while messages wait or the stream goes on
+     * @throws ChannelException CORRUPT when the messages end short of where the producer ended the
+     *     stream (messages were lost), or the shared memory is corrupt
+     */
     boolean isEndOfStream();
 
     /**
@@ -40,22 +63,37 @@ public interface ChannelConsumer extends AutoCloseable {
      * the position (ring) or next sequence (mailbox) the producer last published; {@link #receive}
      * does so before it reports the producer dead with "every message it committed was delivered".
      *
+     * <p>The default checks nothing, for a consumer that cannot tell.
+     *
      * @throws ChannelException CORRUPT when the consumer is behind it: committed records were lost
      */
     default void checkAllDelivered() {}
 
-    /** What is known of the producer; a system call, keep it off hot paths. */
+    /**
+     * What is known of the producer; a system call, keep it off hot paths.
+     *
+     * @return the producer's status; always {@link PeerStatus#ALIVE} for a wrapped buffer, which has no
+     *     liveness
+     */
     default PeerStatus producerStatus() {
         return file() != null ? file().peerStatus(Role.PRODUCER) : PeerStatus.ALIVE;
     }
 
     /**
      * Waits with {@code idle} until messages arrive and hands up to {@code limit} of them to
-     * {@code handler}.
+     * {@code handler}. Waits for as long as it takes while the producer is alive or not yet started (on
+     * a wrapped buffer, until a message or the end of the stream comes); about every {@value
+     * #CHECK_INTERVAL_NANOS} ns of waiting it checks the interrupt flag, the file's size and the
+     * producer's liveness.
      *
+     * @param handler receives each message in place, see {@link MessageHandler}
+     * @param limit the most messages to hand over, at least 1: with 0 or less nothing is handed over
+     *     and the call may wait forever
+     * @param idle how to wait; reset before the wait, used by this thread only
      * @return how many were handled (at least 1), or {@link #END_OF_STREAM}
      * @throws ChannelException PEER_DIED when the producer died without ending the stream and every
-     *     message it committed has been handled; TRUNCATED; CORRUPT; INTERRUPTED
+     *     message it committed has been handled; TRUNCATED when the file shrank; CORRUPT; INTERRUPTED
+     *     when the thread was interrupted (the flag is cleared)
      */
     default int receive(final MessageHandler handler, final int limit, final IdleStrategy idle) {
         return receive(handler, limit, idle, NEVER_STOP);
@@ -67,7 +105,12 @@ public interface ChannelConsumer extends AutoCloseable {
      * system call, so a stop (a signal handler raising a flag) needs no interrupt: an interrupt that
      * reaches a thread inside {@code FileChannel} I/O closes the channel, and with it the role's lock.
      *
+     * @param handler receives each message in place, see {@link MessageHandler}
+     * @param limit the most messages to hand over, at least 1
+     * @param idle how to wait; reset before the wait, used by this thread only
+     * @param stop asked once per idle round, on this thread; true gives up
      * @return how many were handled (at least 1), 0 when stopped, or {@link #END_OF_STREAM}
+     * @throws ChannelException as {@link #receive(MessageHandler, int, IdleStrategy)}
      */
     default int receive(
             final MessageHandler handler, final int limit, final IdleStrategy idle, final BooleanSupplier stop) {

@@ -43,19 +43,37 @@ public final class ChannelException extends RuntimeException {
         INTERRUPTED
     }
 
+    /** The kind of problem, returned by {@link #reason()}. */
     private final Reason reason;
 
+    /**
+     * An exception for a problem of kind {@code reason}.
+     *
+     * @param reason the kind of problem, for a program to act on
+     * @param message one line that names the problem and what to do about it
+     */
     public ChannelException(final Reason reason, final String message) {
         super(message);
         this.reason = reason;
     }
 
+    /**
+     * An exception for a problem of kind {@code reason} caused by {@code cause}.
+     *
+     * @param reason the kind of problem, for a program to act on
+     * @param message one line that names the problem and what to do about it
+     * @param cause the underlying exception (an {@code IOException}, for example), or null
+     */
     public ChannelException(final Reason reason, final String message, final Throwable cause) {
         super(message, cause);
         this.reason = reason;
     }
 
-    /** The kind of problem. */
+    /**
+     * The kind of problem.
+     *
+     * @return the reason given at construction
+     */
     public Reason reason() {
         return reason;
     }

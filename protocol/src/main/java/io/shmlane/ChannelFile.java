@@ -108,9 +108,16 @@ public final class ChannelFile implements AutoCloseable {
     }
 
     /**
-     * Opens the channel at {@code path}, creating it with {@code options} when no file exists.
+     * Opens the channel at {@code path}, creating it with {@code options} when no file exists. An
+     * existing file must be trusted (a regular file owned by this user or an allowed owner, writable by
+     * nobody else) and hold a valid channel of the options' kind.
+     * Takes no role: see {@link #openRole} and {@link #acquireRole}.
      *
-     * @throws ChannelException naming the problem when the file cannot be created or attached
+     * @param path the channel file; its directory must exist, and the name must not be a symbolic link
+     * @param options the kind, and the capacity and permissions to create the file with
+     * @return the mapped file, read-write; the caller closes it
+     * @throws ChannelException naming the problem when the file cannot be created or attached: BAD_PATH,
+     *     UNSAFE, NOT_A_CHANNEL, WRONG_VERSION, WRONG_KIND, CAPACITY_MISMATCH, TRUNCATED or TIMEOUT
      */
     public static ChannelFile openOrCreate(final Path path, final ChannelOptions options) {
         checkPath(path);
@@ -124,8 +131,15 @@ public final class ChannelFile implements AutoCloseable {
     /**
      * Opens the channel at {@code path} for {@code role}, creating the file if needed, and builds the
      * role's side with {@code factory}; the role's state is published as attached only after the
-     * factory returned. Closes the file if anything fails.
+     * factory returned. Closes the file if the role or the factory fails with a runtime exception.
      *
+     * @param <T> the type of the role's side, a producer or a consumer
+     * @param path the channel file, as for {@link #openOrCreate}
+     * @param options the options to open or create it with
+     * @param kind the kind the caller implements; {@code options} must be for it
+     * @param role the role to take
+     * @param factory builds the side on the file, which it then owns and closes
+     * @return what {@code factory} returned
      * @throws IllegalArgumentException when {@code options} are not for {@code kind}
      * @throws ChannelException when the file is not usable, the role is taken, or (for a producer) an
      *     earlier producer ended the stream
@@ -162,6 +176,13 @@ public final class ChannelFile implements AutoCloseable {
      * Attaches to an existing channel of any kind without creating or writing anything, for
      * inspection. The mapping is read-only. A symbolic link is refused; the owner and the permissions
      * are not checked, as nothing is written and no role is taken.
+     *
+     * @param path the channel file
+     * @param attachTimeout how long to wait for a creator to publish the header; zero looks once
+     * @return the mapped file, read-only: {@link #buffer()} refuses writes and no role can be taken
+     * @throws ChannelException BAD_PATH when the file does not exist or is not a regular file, UNSAFE for
+     *     a symbolic link, BAD_ARGUMENT for a negative timeout, and the header's reasons as in {@link
+     *     #openOrCreate}
      */
     public static ChannelFile openExisting(final Path path, final Duration attachTimeout) {
         checkPath(path);
@@ -472,9 +493,14 @@ public final class ChannelFile implements AutoCloseable {
     }
 
     /**
-     * Takes {@code role} for this process.
+     * Takes {@code role} for this process: locks the role's byte, then records this process's id and
+     * counts the attach in the role's slot. Does not publish the role's state, see {@link
+     * #roleStateRelease}. A lock refused at first is tried for another 200 ms, as a liveness probe
+     * holds it for an instant.
      *
-     * @throws ChannelException ROLE_TAKEN when a live process holds it
+     * @param role the role to take
+     * @throws ChannelException ROLE_TAKEN when a live process holds it; BAD_PATH when locking fails
+     * @throws IllegalStateException when this file already holds a role
      */
     public void acquireRole(final Role role) {
         if (this.role != null) {
@@ -501,12 +527,22 @@ public final class ChannelFile implements AutoCloseable {
         INT.set(buffer, role.attachCountOffset(), (int) INT.get(buffer, role.attachCountOffset()) + 1);
     }
 
-    /** The role's state, see {@link RoleState}; acquire, so a CLOSED makes the peer's earlier writes visible. */
+    /**
+     * The role's state, see {@link RoleState}; acquire, so a CLOSED makes the peer's earlier writes visible.
+     *
+     * @param r the role whose state to read, this file's own or the peer's
+     * @return the state field
+     */
     public int roleStateAcquire(final Role r) {
         return (int) INT.getAcquire(buffer, r.stateOffset());
     }
 
-    /** Publishes this process's role state; release, so everything written before it is visible with it. */
+    /**
+     * Publishes this process's role state; release, so everything written before it is visible with it.
+     *
+     * @param state one of the {@link RoleState} values; not checked
+     * @throws IllegalStateException when this file holds no role
+     */
     public void roleStateRelease(final int state) {
         if (role == null) {
             throw new IllegalStateException("no role held");
@@ -514,7 +550,13 @@ public final class ChannelFile implements AutoCloseable {
         INT.setRelease(buffer, role.stateOffset(), state);
     }
 
-    /** Whether a process, this one included, holds {@code r}'s lock now. A system call: keep it off hot paths. */
+    /**
+     * Whether a process, this one included, holds {@code r}'s lock now. A system call: keep it off hot paths.
+     *
+     * @param r the role to probe
+     * @return true when the role's byte is locked
+     * @throws ChannelException BAD_PATH when the probe fails
+     */
     public boolean isRoleHeld(final Role r) {
         try (FileLock probe = channel.tryLock(r.slotOffset(), 1, true)) {
             return probe == null;
@@ -525,7 +567,13 @@ public final class ChannelFile implements AutoCloseable {
         }
     }
 
-    /** What is known of the process in role {@code peer}. A system call: keep it off hot paths. */
+    /**
+     * What is known of the process in role {@code peer}. A system call: keep it off hot paths.
+     *
+     * @param peer the role to ask about
+     * @return NOT_STARTED, CLOSED, ALIVE or DEAD from the role's state and its lock
+     * @throws ChannelException BAD_PATH when the lock probe fails
+     */
     public PeerStatus peerStatus(final Role peer) {
         return peerStatus(() -> roleStateAcquire(peer), () -> isRoleHeld(peer));
     }
@@ -553,7 +601,8 @@ public final class ChannelFile implements AutoCloseable {
     /**
      * Checks that the file still has the length it was mapped with.
      *
-     * @throws ChannelException TRUNCATED when it was shrunk while mapped
+     * @throws ChannelException TRUNCATED when it was shrunk while mapped; INTERRUPTED when the thread was
+     *     interrupted (which closes the file); BAD_PATH when its size cannot be read
      */
     public void checkNotTruncated() {
         long size;
@@ -570,7 +619,11 @@ public final class ChannelFile implements AutoCloseable {
         }
     }
 
-    /** Whether the file is shorter now than its mapping (or its size cannot be read). */
+    /**
+     * Whether the file is shorter now than its mapping; works on a closed file too.
+     *
+     * @return true when it is shorter, or when its size cannot be read
+     */
     public boolean isTruncated() {
         try {
             return channel.size() < fileLength;
@@ -584,7 +637,12 @@ public final class ChannelFile implements AutoCloseable {
         }
     }
 
-    /** The error for a file that shrank under its mapping, with the size seen now (or -1). */
+    /**
+     * The error for a file that shrank under its mapping.
+     *
+     * @param sizeNow the file's size now in bytes, or negative when unknown (left out of the message)
+     * @return a TRUNCATED exception, for the caller to throw
+     */
     public ChannelException truncatedWhileMapped(final long sizeNow) {
         return new ChannelException(
                 Reason.TRUNCATED,
@@ -595,6 +653,11 @@ public final class ChannelFile implements AutoCloseable {
     /**
      * Turns a SIGBUS-born {@link InternalError} from an access to this file's mapping into the channel
      * error for a truncated file; rethrows anything else.
+     *
+     * @param error what the access threw
+     * @return a TRUNCATED exception with {@code error} as its cause, when the file is shorter than the
+     *     mapping or its size cannot be read
+     * @throws InternalError {@code error} itself, when the file still has its length
      */
     public ChannelException translate(final InternalError error) {
         long size;
@@ -611,49 +674,100 @@ public final class ChannelFile implements AutoCloseable {
         throw error;
     }
 
-    /** The whole mapping, native byte order. Use absolute accesses only: the position is shared. */
+    /**
+     * The whole mapping, native byte order. Use absolute accesses only: the position is shared.
+     *
+     * @return the mapped buffer, {@link #fileLength()} bytes; read-only after {@link #openExisting}
+     */
     public ByteBuffer buffer() {
         return buffer;
     }
 
+    /**
+     * The path the file was opened by.
+     *
+     * @return the path as given, not resolved
+     */
     public Path path() {
         return path;
     }
 
+    /**
+     * The kind from the header.
+     *
+     * @return the channel kind
+     */
     public ChannelKind kind() {
         return kind;
     }
 
-    /** Capacity from the header, see {@link ChannelOptions}. */
+    /**
+     * Capacity from the header, see {@link ChannelOptions}.
+     *
+     * @return bytes; may differ from the options' capacity when that was not required
+     */
     public int capacity() {
         return capacity;
     }
 
+    /**
+     * Largest payload in bytes, from the header.
+     *
+     * @return the capacity for a mailbox, capacity / 8 for a ring
+     */
     public int maxMessageLength() {
         return maxMessageLength;
     }
 
-    /** Bytes mapped: header, role slots and data area. */
+    /**
+     * Bytes mapped: header, role slots and data area.
+     *
+     * @return the file's length when it was opened
+     */
     public long fileLength() {
         return fileLength;
     }
 
-    /** Whether this process created the file (won the creation race). */
+    /**
+     * Whether this process created the file (won the creation race).
+     *
+     * @return true when this open created it; false when it existed or another process won
+     */
     public boolean created() {
         return created;
     }
 
-    /** Reads a header {@code int} at {@code offset} with a volatile load, for inspection. */
+    /**
+     * Reads a header {@code int} at {@code offset} with a volatile load, for inspection.
+     *
+     * @param offset byte offset from the start of the file, a multiple of 4, such as a {@link
+     *     ChannelHeaderDescriptor} offset
+     * @return the value, in native byte order
+     * @throws IndexOutOfBoundsException when {@code offset} is outside the mapping
+     * @throws IllegalStateException when {@code offset} is not a multiple of 4
+     */
     public int intVolatile(final int offset) {
         return (int) INT.getVolatile(buffer, offset);
     }
 
-    /** Reads a header {@code long} at {@code offset} with a volatile load, for inspection. */
+    /**
+     * Reads a header {@code long} at {@code offset} with a volatile load, for inspection.
+     *
+     * @param offset byte offset from the start of the file, a multiple of 8, such as a {@link
+     *     ChannelHeaderDescriptor} offset
+     * @return the value, in native byte order
+     * @throws IndexOutOfBoundsException when {@code offset} is outside the mapping
+     * @throws IllegalStateException when {@code offset} is not a multiple of 8
+     */
     public long longVolatile(final int offset) {
         return (long) LONG.getVolatile(buffer, offset);
     }
 
-    /** Releases the role lock and the file. The mapping itself goes when the buffer is collected. */
+    /**
+     * Releases the role lock and the file. Publishes no role state: a role's side stores CLOSED first
+     * when it ends cleanly ({@link ChannelBuffers#closeRole}). The mapping itself goes when the buffer is
+     * collected. Closing again does nothing.
+     */
     @Override
     public void close() {
         try {

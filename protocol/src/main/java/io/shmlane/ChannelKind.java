@@ -15,12 +15,21 @@ public enum ChannelKind {
         this.code = code;
     }
 
-    /** The value stored in the header's kind field. */
+    /**
+     * The value stored in the header's kind field.
+     *
+     * @return 1 for a mailbox, 2 for a ring
+     */
     public int code() {
         return code;
     }
 
-    /** The kind stored as {@code code}, or {@code null} when no kind has that code. */
+    /**
+     * The kind stored as {@code code}.
+     *
+     * @param code a value read from the header's kind field
+     * @return the kind, or {@code null} when no kind has that code (a corrupt or foreign header)
+     */
     public static ChannelKind fromCode(final int code) {
         for (ChannelKind kind : values()) {
             if (kind.code == code) {
@@ -30,7 +39,11 @@ public enum ChannelKind {
         return null;
     }
 
-    /** Lower-case name, as used on the command line. */
+    /**
+     * Lower-case name, as used on the command line.
+     *
+     * @return {@code mailbox} or {@code ring}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -70,32 +70,67 @@ public final class ChannelOptions {
         this(kind, capacity, false, DEFAULT_ATTACH_TIMEOUT, FileModes.OWNER_ONLY, List.of());
     }
 
-    /** Defaults for a ring: 1 MiB, any existing capacity accepted, owner-only file. */
+    /**
+     * Defaults for a ring: 1 MiB, any existing capacity accepted, owner-only file, 5 s attach timeout.
+     *
+     * @return the ring defaults
+     */
     public static ChannelOptions ring() {
         return new ChannelOptions(ChannelKind.RING, DEFAULT_RING_CAPACITY);
     }
 
-    /** Defaults for a mailbox: 1 KiB slot, any existing capacity accepted, owner-only file. */
+    /**
+     * Defaults for a mailbox: 1 KiB slot, any existing capacity accepted, owner-only file, 5 s attach
+     * timeout.
+     *
+     * @return the mailbox defaults
+     */
     public static ChannelOptions mailbox() {
         return new ChannelOptions(ChannelKind.MAILBOX, DEFAULT_MAILBOX_CAPACITY);
     }
 
-    /** Defaults for {@code kind}. */
+    /**
+     * Defaults for {@code kind}.
+     *
+     * @param kind the channel kind
+     * @return {@link #ring()} for a ring, {@link #mailbox()} otherwise
+     */
     public static ChannelOptions of(final ChannelKind kind) {
         return kind == ChannelKind.RING ? ring() : mailbox();
     }
 
-    /** Creates with {@code capacity} and requires an existing file to have the same. */
+    /**
+     * Creates with {@code capacity} and requires an existing file to have the same.
+     *
+     * @param capacity bytes, in the range of this kind (see the class comment)
+     * @return a copy with this capacity, required
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range for the kind
+     */
     public ChannelOptions withCapacity(final int capacity) {
         return new ChannelOptions(kind, capacity, true, attachTimeout, permissions, allowedOwners);
     }
 
-    /** Creates with {@code capacity} but accepts an existing file of any capacity. */
+    /**
+     * Creates with {@code capacity} but accepts an existing file of any capacity.
+     *
+     * @param capacity bytes, in the range of this kind (see the class comment)
+     * @return a copy with this capacity, not required
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range for the kind
+     */
     public ChannelOptions withDefaultCapacity(final int capacity) {
         return new ChannelOptions(kind, capacity, false, attachTimeout, permissions, allowedOwners);
     }
 
-    /** How long an attacher waits for the creator to publish the header. */
+    /**
+     * How long an attacher waits for the creator to publish the header. A shmlane creator names the
+     * file only once its header is complete, so only a file made some other way (all zeros, or still
+     * being written by something else) makes it wait.
+     *
+     * @param timeout the wait; zero looks once
+     * @return a copy with this timeout
+     * @throws ChannelException BAD_ARGUMENT when {@code timeout} is negative
+     * @throws NullPointerException when {@code timeout} is null
+     */
     public ChannelOptions withAttachTimeout(final Duration timeout) {
         return new ChannelOptions(kind, capacity, requireCapacity, timeout, permissions, allowedOwners);
     }
@@ -105,7 +140,10 @@ public final class ChannelOptions {
      * whatever the umask); with group write, an existing group-writable file is accepted too. They
      * must give the owner read and write, and neither execute bits nor write for others.
      *
+     * @param permissions the mode, for example from {@link FileModes#parseOctal}
+     * @return a copy with these permissions
      * @throws ChannelException BAD_ARGUMENT naming the mode when it is not allowed
+     * @throws NullPointerException when {@code permissions} is null
      */
     public ChannelOptions withPermissions(final Set<PosixFilePermission> permissions) {
         checkPermissions(permissions);
@@ -114,7 +152,12 @@ public final class ChannelOptions {
 
     /**
      * Also trusts a file owned by {@code user} (by default only files owned by this process's user
-     * are used). The name is looked up when a file is checked.
+     * are used). The name is looked up only when a file owned by another user is checked; an unknown
+     * name then fails with BAD_ARGUMENT.
+     *
+     * @param user a user name
+     * @return a copy that also trusts {@code user}
+     * @throws ChannelException BAD_ARGUMENT when {@code user} is null or blank
      */
     public ChannelOptions withAllowedOwner(final String user) {
         if (user == null || user.isBlank()) {
@@ -125,28 +168,57 @@ public final class ChannelOptions {
         return new ChannelOptions(kind, capacity, requireCapacity, attachTimeout, permissions, owners);
     }
 
+    /**
+     * The kind of channel to open; an existing file of another kind is refused with WRONG_KIND.
+     *
+     * @return the kind, never null
+     */
     public ChannelKind kind() {
         return kind;
     }
 
+    /**
+     * The capacity a created file gets, see the class comment.
+     *
+     * @return bytes, valid for {@link #kind()}
+     */
     public int capacity() {
         return capacity;
     }
 
+    /**
+     * Whether an existing file must have {@link #capacity()}; if not, it is used with its own.
+     *
+     * @return true after {@link #withCapacity}, false for the defaults and after {@link
+     *     #withDefaultCapacity}
+     */
     public boolean requireCapacity() {
         return requireCapacity;
     }
 
+    /**
+     * How long an attacher waits for the creator to publish the header.
+     *
+     * @return the timeout, never negative
+     */
     public Duration attachTimeout() {
         return attachTimeout;
     }
 
-    /** Permissions of a created file; group write here also accepts a group-writable existing file. */
+    /**
+     * Permissions of a created file; group write here also accepts a group-writable existing file.
+     *
+     * @return an unmodifiable set
+     */
     public Set<PosixFilePermission> permissions() {
         return permissions;
     }
 
-    /** Users besides this process's own whose files are trusted. */
+    /**
+     * Users besides this process's own whose files are trusted.
+     *
+     * @return an unmodifiable list of user names, in the order added; empty by default
+     */
     public List<String> allowedOwners() {
         return allowedOwners;
     }
@@ -178,12 +250,27 @@ public final class ChannelOptions {
         }
     }
 
-    /** Maximum payload length of a channel of {@code kind} and {@code capacity}. */
+    /**
+     * Maximum payload length of a channel of {@code kind} and {@code capacity}. Does not check the
+     * capacity.
+     *
+     * @param kind the channel kind
+     * @param capacity the capacity, see the class comment
+     * @return bytes: {@code capacity / 8} for a ring, {@code capacity} for a mailbox
+     */
     public static int maxMessageLength(final ChannelKind kind, final int capacity) {
         return kind == ChannelKind.RING ? capacity / 8 : capacity;
     }
 
-    /** Bytes of the data area of a channel of {@code kind} and {@code capacity}. */
+    /**
+     * Bytes of the data area of a channel of {@code kind} and {@code capacity}. Does not check the
+     * capacity.
+     *
+     * @param kind the channel kind
+     * @param capacity the capacity, see the class comment
+     * @return the bytes after {@link ChannelHeaderDescriptor#DATA_OFFSET}: the capacity for a ring; for a
+     *     mailbox the slot's header and payload, rounded up to 8
+     */
     public static int dataLength(final ChannelKind kind, final int capacity) {
         return kind == ChannelKind.RING ? capacity : io.shmlane.mailbox.MailboxDescriptor.dataLength(capacity);
     }
@@ -191,6 +278,8 @@ public final class ChannelOptions {
     /**
      * Checks that {@code capacity} is allowed for {@code kind}.
      *
+     * @param kind the channel kind
+     * @param capacity the capacity to check, see the class comment
      * @throws ChannelException with reason BAD_ARGUMENT, naming the value and the allowed range
      */
     public static void checkCapacity(final ChannelKind kind, final int capacity) {

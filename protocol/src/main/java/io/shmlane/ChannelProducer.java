@@ -14,30 +14,60 @@ public interface ChannelProducer extends AutoCloseable {
 
     /**
      * Writes {@code length} bytes of {@code src} from {@code offset} as one message, if there is room.
+     * Never blocks. The message is visible to the consumer when this returns true.
      *
-     * @return false when the channel is full (the consumer has not caught up); nothing was written
+     * @param src the payload's array
+     * @param offset index of the first payload byte in {@code src}
+     * @param length payload bytes, from 0 to {@link #maxMessageLength()}
+     * @return true when the message was written, with the sequence {@link #nextSequence()} had before
+     *     the call; false when the channel is full (the consumer has not caught up), and nothing was
+     *     written
      * @throws IllegalArgumentException when {@code length} is negative or above {@link #maxMessageLength()}
+     * @throws IndexOutOfBoundsException when {@code offset} and {@code length} do not lie within {@code src}
+     * @throws ChannelException CORRUPT when the consumer's shared position or flag is impossible;
+     *     TRUNCATED when a periodic size check finds the file shrunk
      */
     boolean offer(byte[] src, int offset, int length);
 
     /**
      * Writes the bytes of {@code src} between its position and limit as one message, if there is room.
-     * The position of {@code src} is left as it was.
+     * The position of {@code src} is left as it was. Never blocks.
      *
-     * @return false when the channel is full; nothing was written
+     * @param src the payload: its remaining bytes, from 0 to {@link #maxMessageLength()}
+     * @return true when the message was written; false when the channel is full, and nothing was written
+     * @throws IllegalArgumentException when more than {@link #maxMessageLength()} bytes remain
+     * @throws ChannelException as {@link #offer(byte[], int, int)}
      */
     boolean offer(ByteBuffer src);
 
-    /** The sequence number the next message will get. */
+    /**
+     * The sequence number the next message will get.
+     *
+     * @return the sequence; 0 on a new channel, and after a producer that died, one more than its last
+     *     committed message
+     */
     long nextSequence();
 
-    /** Largest payload in bytes. */
+    /**
+     * Largest payload in bytes, see {@link ChannelOptions}.
+     *
+     * @return the capacity for a mailbox, capacity / 8 for a ring
+     */
     int maxMessageLength();
 
-    /** The mapped file, or null for a wrapped buffer. */
+    /**
+     * The file this producer was opened on.
+     *
+     * @return the mapped file, or null for a wrapped buffer
+     */
     ChannelFile file();
 
-    /** What is known of the consumer; a system call, keep it off hot paths. */
+    /**
+     * What is known of the consumer; a system call, keep it off hot paths.
+     *
+     * @return the consumer's status; always {@link PeerStatus#ALIVE} for a wrapped buffer, which has no
+     *     liveness
+     */
     default PeerStatus consumerStatus() {
         return file() != null ? file().peerStatus(Role.CONSUMER) : PeerStatus.ALIVE;
     }
@@ -47,7 +77,12 @@ public interface ChannelProducer extends AutoCloseable {
      * also while no consumer is attached (a restarted consumer resumes); checks every {@value
      * #CHECK_INTERVAL_NANOS} ns that the file was not truncated and the thread not interrupted.
      *
-     * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED
+     * @param src the payload's array
+     * @param offset index of the first payload byte in {@code src}
+     * @param length payload bytes, from 0 to {@link #maxMessageLength()}
+     * @param idle how to wait; reset before the wait, used by this thread only
+     * @throws IllegalArgumentException when {@code length} is negative or above {@link #maxMessageLength()}
+     * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED (the interrupt flag is cleared)
      */
     default void send(final byte[] src, final int offset, final int length, final IdleStrategy idle) {
         send(src, offset, length, idle, ChannelConsumer.NEVER_STOP);
@@ -59,8 +94,14 @@ public interface ChannelProducer extends AutoCloseable {
      * (a signal handler raising a flag) needs no interrupt: an interrupt that reaches a thread inside
      * {@code FileChannel} I/O closes the channel, and with it the role's lock.
      *
+     * @param src the payload's array
+     * @param offset index of the first payload byte in {@code src}
+     * @param length payload bytes, from 0 to {@link #maxMessageLength()}
+     * @param idle how to wait; reset before the wait, used by this thread only
+     * @param stop asked once per idle round, on this thread; true gives up
      * @return true when the message was sent, false when stopped before it could be
-     * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED
+     * @throws IllegalArgumentException when {@code length} is negative or above {@link #maxMessageLength()}
+     * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED (the interrupt flag is cleared)
      */
     default boolean send(
             final byte[] src, final int offset, final int length, final IdleStrategy idle, final BooleanSupplier stop) {

@@ -19,7 +19,10 @@ public final class FileModes {
 
     /**
      * Parses an octal mode of three digits, with an optional leading zero: {@code 0600}, {@code 660}.
+     * Whether the mode suits a channel file is checked by {@link ChannelOptions#withPermissions}.
      *
+     * @param text the mode; {@code null} is refused like any other bad text
+     * @return a new, modifiable set of the permissions the mode grants
      * @throws ChannelException BAD_ARGUMENT naming the text when it is not such a mode
      */
     public static Set<PosixFilePermission> parseOctal(final String text) {
@@ -38,7 +41,12 @@ public final class FileModes {
         return permissions;
     }
 
-    /** The octal mode of {@code permissions}, four digits: {@code 0600}. */
+    /**
+     * The octal mode of {@code permissions}, for messages.
+     *
+     * @param permissions the permissions; not null
+     * @return four digits with a leading zero: {@code 0600}
+     */
     public static String toOctal(final Set<PosixFilePermission> permissions) {
         int mode = 0;
         for (int i = 0; i < BITS.length; i++) {

@@ -14,5 +14,15 @@ import java.nio.ByteBuffer;
  */
 @FunctionalInterface
 public interface MessageHandler {
+    /**
+     * Handles one message, on the consumer's thread, from inside {@code poll} or {@code receive}.
+     *
+     * @param sequence the message's sequence number: 0 for the first message of a channel, then one
+     *     more for each message, across producer and consumer restarts
+     * @param buffer the channel's whole mapping (or wrapped buffer); read it with absolute accesses
+     *     only, and neither write to it nor change its position or limit
+     * @param index absolute index of the first payload byte in {@code buffer}
+     * @param length payload bytes, from 0 to the channel's maximum message length
+     */
     void onMessage(long sequence, ByteBuffer buffer, int index, int length);
 }

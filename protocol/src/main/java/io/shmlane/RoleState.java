@@ -11,7 +11,13 @@ public final class RoleState {
 
     private RoleState() {}
 
-    /** A word for {@code state}, for messages and {@code inspect}. */
+    /**
+     * A word for {@code state}, for messages and {@code inspect}.
+     *
+     * @param state a value read from a role's state field
+     * @return {@code none}, {@code attached} or {@code closed}, or {@code invalid(N)} for any other
+     *     value, so a corrupt field can still be shown
+     */
     public static String name(final int state) {
         switch (state) {
             case NONE:

@@ -16,6 +16,17 @@ public final class BackoffIdleStrategy implements IdleStrategy {
     private long yields;
     private long parkNanos;
 
+    /**
+     * A strategy that spins {@code maxSpins} times, then yields {@code maxYields} times, then parks,
+     * doubling the park from {@code minParkNanos} up to {@code maxParkNanos}; {@link #reset()} starts
+     * again with the spins.
+     *
+     * @param maxSpins {@link Thread#onSpinWait()} calls before the first yield, 0 or more
+     * @param maxYields {@link Thread#yield()} calls before the first park, 0 or more
+     * @param minParkNanos the first park, in nanoseconds, at least 1
+     * @param maxParkNanos the longest park, in nanoseconds, at least {@code minParkNanos}
+     * @throws IllegalArgumentException when a bound is out of range, naming the four values
+     */
     public BackoffIdleStrategy(
             final long maxSpins, final long maxYields, final long minParkNanos, final long maxParkNanos) {
         if (maxSpins < 0 || maxYields < 0 || minParkNanos < 1 || maxParkNanos < minParkNanos) {
@@ -29,7 +40,11 @@ public final class BackoffIdleStrategy implements IdleStrategy {
         this.parkNanos = minParkNanos;
     }
 
-    /** 10,000 spins, 100 yields, then parks from 1 µs up to 1 ms. */
+    /**
+     * 10,000 spins, 100 yields, then parks from 1 µs up to 1 ms.
+     *
+     * @return a new strategy with these settings, for one thread
+     */
     public static BackoffIdleStrategy defaults() {
         return new BackoffIdleStrategy(10_000, 100, 1_000, 1_000_000);
     }

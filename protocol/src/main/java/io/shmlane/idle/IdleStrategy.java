@@ -5,7 +5,13 @@ package io.shmlane.idle;
  * Instances keep state (how long the wait has lasted) and belong to one thread.
  */
 public interface IdleStrategy {
-    /** Idles once more if {@code workCount} is zero; resets if work was done. */
+    /**
+     * Idles once more if no work was done; resets if some was, so the next wait starts afresh. For a
+     * loop that polls and then idles with the count it got.
+     *
+     * @param workCount what the last unit of work did (messages handled, for example); zero or less
+     *     means nothing
+     */
     default void idle(final int workCount) {
         if (workCount > 0) {
             reset();
@@ -21,9 +27,13 @@ public interface IdleStrategy {
     void reset();
 
     /**
-     * The strategy named {@code name}: {@code spin}, {@code yield} or {@code backoff}.
+     * The strategy named {@code name}, as on the command line, each with its default settings.
      *
+     * @param name {@code spin} ({@link BusySpinIdleStrategy}), {@code yield} ({@link
+     *     SpinYieldIdleStrategy}) or {@code backoff} ({@link BackoffIdleStrategy#defaults()})
+     * @return a new strategy, for one thread
      * @throws IllegalArgumentException for any other name
+     * @throws NullPointerException when {@code name} is null
      */
     static IdleStrategy named(final String name) {
         switch (name) {
@@ -38,7 +48,11 @@ public interface IdleStrategy {
         }
     }
 
-    /** The default: spin, then yield, then park with backoff. Behaves well with fewer cores than threads. */
+    /**
+     * The default: spin, then yield, then park with backoff. Behaves well with fewer cores than threads.
+     *
+     * @return a new {@link BackoffIdleStrategy#defaults()}, for one thread
+     */
     static IdleStrategy defaults() {
         return BackoffIdleStrategy.defaults();
     }

@@ -8,10 +8,17 @@ public final class SpinYieldIdleStrategy implements IdleStrategy {
     private final int maxSpins;
     private int spins;
 
+    /** A strategy that spins {@value #DEFAULT_SPINS} times before it yields. */
     public SpinYieldIdleStrategy() {
         this(DEFAULT_SPINS);
     }
 
+    /**
+     * A strategy that spins {@code maxSpins} times before it yields.
+     *
+     * @param maxSpins {@link Thread#onSpinWait()} calls before the first yield; 0 yields at once
+     * @throws IllegalArgumentException when {@code maxSpins} is negative
+     */
     public SpinYieldIdleStrategy(final int maxSpins) {
         if (maxSpins < 0) {
             throw new IllegalArgumentException("maxSpins must not be negative: " + maxSpins);

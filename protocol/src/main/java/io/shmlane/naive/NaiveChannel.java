@@ -51,7 +51,14 @@ public final class NaiveChannel implements AutoCloseable {
         this.file = file;
     }
 
-    /** Maps the first 1024 bytes of {@code path}, creating or growing the file as the seed did. */
+    /**
+     * Maps the first 1024 bytes of {@code path}, creating or growing the file as the seed did. No
+     * check of any kind: any file, link or content is used as it is.
+     *
+     * @param path the file to share
+     * @return a channel over the mapping, in big-endian order (the {@link ByteBuffer} default)
+     * @throws IOException when the file cannot be opened or mapped
+     */
     public static NaiveChannel open(final Path path) throws IOException {
         RandomAccessFile raf = new RandomAccessFile(path.toFile(), "rw");
         try {
@@ -63,7 +70,13 @@ public final class NaiveChannel implements AutoCloseable {
         }
     }
 
-    /** The naive protocol over any buffer of at least 1024 bytes (jcstress tests). */
+    /**
+     * The naive protocol over any buffer of at least 1024 bytes (jcstress tests).
+     *
+     * @param buffer the shared region, used with its own byte order; nothing is written to it here
+     * @return a channel over the first 1024 bytes of {@code buffer}
+     * @throws IllegalArgumentException when {@code buffer} holds fewer than 1024 bytes
+     */
     public static NaiveChannel wrap(final ByteBuffer buffer) {
         if (buffer.capacity() < REGION_SIZE) {
             throw new IllegalArgumentException("buffer must hold " + REGION_SIZE + " bytes: " + buffer.capacity());
@@ -74,6 +87,12 @@ public final class NaiveChannel implements AutoCloseable {
     /**
      * The seed's producer step: length, payload, flag, force. Plain stores; does not wait for the
      * consumer to have read the previous message.
+     *
+     * @param src the payload's array
+     * @param offset index of the first payload byte in {@code src}
+     * @param length payload bytes; not checked against {@link #MAX_MESSAGE_LENGTH}: a longer payload
+     *     overwrites the flag, or runs past the region ({@link IndexOutOfBoundsException} on a 1024-byte
+     *     buffer)
      */
     public void send(final byte[] src, final int offset, final int length) {
         buffer.putInt(0, length);
@@ -88,6 +107,9 @@ public final class NaiveChannel implements AutoCloseable {
      * One look of the seed's consumer: if the flag reads 1 (plain load), copies the message into
      * {@code dst}, writes 0 to the flag and returns the length; else returns -1. The length is trusted
      * as the seed trusted it, only clamped to what {@code dst} and the region hold.
+     *
+     * @param dst where the payload is copied, from index 0
+     * @return the bytes copied, or -1 when the flag did not read 1
      */
     public int poll(final byte[] dst) {
         if (buffer.get(FLAG_OFFSET) != 1) {
@@ -100,7 +122,14 @@ public final class NaiveChannel implements AutoCloseable {
         return copied;
     }
 
-    /** The seed's consumer loop: spins on a plain load of the flag until it reads 1. */
+    /**
+     * The seed's consumer loop: spins on a plain load of the flag until it reads 1, then {@link
+     * #poll}s. The JIT may hoist that load out of the loop, and the call then never returns (the
+     * jcstress {@code NaiveReference} termination tests show it); it cannot be interrupted either.
+     *
+     * @param dst where the payload is copied, from index 0
+     * @return the bytes copied
+     */
     public int receive(final byte[] dst) {
         while (buffer.get(FLAG_OFFSET) != 1) {
             // the seed's empty spin
