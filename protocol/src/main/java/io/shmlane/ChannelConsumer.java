@@ -87,13 +87,14 @@ public interface ChannelConsumer extends AutoCloseable {
      * producer's liveness.
      *
      * @param handler receives each message in place, see {@link MessageHandler}
-     * @param limit the most messages to hand over, at least 1: with 0 or less nothing is handed over
-     *     and the call may wait forever
+     * @param limit the most messages to hand over, at least 1
      * @param idle how to wait; reset before the wait, used by this thread only
      * @return how many were handled (at least 1), or {@link #END_OF_STREAM}
      * @throws ChannelException PEER_DIED when the producer died without ending the stream and every
      *     message it committed has been handled; TRUNCATED when the file shrank; CORRUPT; INTERRUPTED
      *     when the thread was interrupted (the flag is cleared)
+     * @throws IllegalArgumentException when {@code limit} is less than 1 (such a call could never hand a
+     *     waiting message over, nor return)
      */
     default int receive(final MessageHandler handler, final int limit, final IdleStrategy idle) {
         return receive(handler, limit, idle, NEVER_STOP);
@@ -111,9 +112,14 @@ public interface ChannelConsumer extends AutoCloseable {
      * @param stop asked once per idle round, on this thread; true gives up
      * @return how many were handled (at least 1), 0 when stopped, or {@link #END_OF_STREAM}
      * @throws ChannelException as {@link #receive(MessageHandler, int, IdleStrategy)}
+     * @throws IllegalArgumentException when {@code limit} is less than 1
      */
     default int receive(
             final MessageHandler handler, final int limit, final IdleStrategy idle, final BooleanSupplier stop) {
+        if (limit < 1) {
+            // a limit of 0 hands nothing over, so a waiting message would never let the call return
+            throw new IllegalArgumentException("receive needs a limit of at least 1 message: " + limit);
+        }
         try {
             int count = poll(handler, limit);
             if (count > 0) {

@@ -166,7 +166,9 @@ public final class ChannelFile implements AutoCloseable {
             T side = factory.apply(file);
             file.roleStateRelease(RoleState.ATTACHED);
             return side;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // an Error too: a SIGBUS in the factory's recovery walk (InternalError) must not leak the mapping
+            // and keep the role's lock for the rest of this JVM's life
             file.close();
             throw e;
         }
@@ -475,7 +477,8 @@ public final class ChannelFile implements AutoCloseable {
                 throw new ChannelException(
                         Reason.TIMEOUT,
                         path + " has no published header after " + timeout.toMillis()
-                                + " ms: its creator died while creating it, or it is not a channel; delete it");
+                                + " ms: it was not made by shmlane (which names a file only once its header is"
+                                + " complete), or its header was zeroed; delete it");
             }
             LockSupport.parkNanos(1_000_000);
         }

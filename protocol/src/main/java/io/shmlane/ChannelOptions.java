@@ -96,7 +96,7 @@ public final class ChannelOptions {
      * @return {@link #ring()} for a ring, {@link #mailbox()} otherwise
      */
     public static ChannelOptions of(final ChannelKind kind) {
-        return kind == ChannelKind.RING ? ring() : mailbox();
+        return requireKind(kind) == ChannelKind.RING ? ring() : mailbox();
     }
 
     /**
@@ -259,7 +259,7 @@ public final class ChannelOptions {
      * @return bytes: {@code capacity / 8} for a ring, {@code capacity} for a mailbox
      */
     public static int maxMessageLength(final ChannelKind kind, final int capacity) {
-        return kind == ChannelKind.RING ? capacity / 8 : capacity;
+        return requireKind(kind) == ChannelKind.RING ? capacity / 8 : capacity;
     }
 
     /**
@@ -272,7 +272,9 @@ public final class ChannelOptions {
      *     mailbox the slot's header and payload, rounded up to 8
      */
     public static int dataLength(final ChannelKind kind, final int capacity) {
-        return kind == ChannelKind.RING ? capacity : io.shmlane.mailbox.MailboxDescriptor.dataLength(capacity);
+        return requireKind(kind) == ChannelKind.RING
+                ? capacity
+                : io.shmlane.mailbox.MailboxDescriptor.dataLength(capacity);
     }
 
     /**
@@ -283,7 +285,7 @@ public final class ChannelOptions {
      * @throws ChannelException with reason BAD_ARGUMENT, naming the value and the allowed range
      */
     public static void checkCapacity(final ChannelKind kind, final int capacity) {
-        if (kind == ChannelKind.RING) {
+        if (requireKind(kind) == ChannelKind.RING) {
             if (capacity < MIN_RING_CAPACITY || capacity > MAX_RING_CAPACITY || Integer.bitCount(capacity) != 1) {
                 throw new ChannelException(
                         ChannelException.Reason.BAD_ARGUMENT,
@@ -303,5 +305,14 @@ public final class ChannelOptions {
         return kind.label() + "(capacity=" + capacity + (requireCapacity ? ", required" : "") + ", attachTimeout="
                 + attachTimeout + ", mode=" + FileModes.toOctal(permissions)
                 + (allowedOwners.isEmpty() ? "" : ", allowedOwners=" + allowedOwners) + ")";
+    }
+
+    /** {@code kind}, or a clear refusal of null: every kind-dependent rule here would otherwise take it for a mailbox. */
+    private static ChannelKind requireKind(final ChannelKind kind) {
+        if (kind == null) {
+            throw new ChannelException(
+                    ChannelException.Reason.BAD_ARGUMENT, "the channel kind is null: pass ChannelKind.RING or MAILBOX");
+        }
+        return kind;
     }
 }

@@ -59,7 +59,7 @@ public final class BackoffIdleStrategy implements IdleStrategy {
             Thread.yield();
         } else {
             LockSupport.parkNanos(parkNanos);
-            parkNanos = Math.min(parkNanos << 1, maxParkNanos);
+            parkNanos = doubled(parkNanos, maxParkNanos);
         }
     }
 
@@ -68,5 +68,10 @@ public final class BackoffIdleStrategy implements IdleStrategy {
         spins = 0;
         yields = 0;
         parkNanos = minParkNanos;
+    }
+
+    /** Twice {@code park}, at most {@code max}: doubled only up to half the cap, so it never overflows into a spin. */
+    static long doubled(final long park, final long max) {
+        return park > max >> 1 ? max : park << 1;
     }
 }
