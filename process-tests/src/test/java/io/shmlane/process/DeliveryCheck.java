@@ -109,8 +109,10 @@ final class DeliveryCheck {
                     continue;
                 }
                 if (i < run) {
-                    // the newest redeliveryWindow of the run are the unacknowledged ones
-                    if (i >= run - redeliveryWindow) {
+                    // only the newest redeliveryWindow before the kill point were unacknowledged: a run that
+                    // reaches further back is a restart from an older position, also when it is cut short
+                    // (a consumer killed again during its redelivery printed only the start of it)
+                    if (p > redeliverThrough - redeliveryWindow) {
                         redelivered++;
                         r.redelivered++;
                     } else {

@@ -214,4 +214,21 @@ class DeliveryCheckTest {
         assertThat(r.redelivered).isEqualTo(3);
         assertThat(r.lost).isZero();
     }
+
+    @Test
+    void shouldCountACutShortRedeliveryFromBeyondTheWindowAsADuplicate() {
+        // shrunk by DeliveryCheckPropertiesTest: with a window of 1 only Msg-1 was unacknowledged at the
+        // kill, so a consumer that printed Msg-0 (and was killed again) restarted from an older position
+        DeliveryReport r = DeliveryCheck.expectingRange(4)
+                .redeliveryWindow(1)
+                .delivered("c1", LongList.of(0, 1))
+                .delivered("c2", LongList.of(0), true)
+                .delivered("c3", LongList.of(1, 2, 3), true)
+                .run();
+        assertThat(r.duplicated).isEqualTo(1);
+        assertThat(r.redelivered).isEqualTo(1);
+        assertThat(r.problems())
+                .containsExactly("first duplicate: Msg-0 redelivered after the kill beyond the unacknowledged window"
+                        + " of 1 (c2 message line 1)");
+    }
 }
