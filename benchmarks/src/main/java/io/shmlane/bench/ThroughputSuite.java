@@ -23,11 +23,13 @@ import java.util.Map;
 public final class ThroughputSuite {
     private final Settings settings;
     private final PairRunner runner;
+    private final StateProbe probes;
     private final PrintStream progress;
 
     public ThroughputSuite(final Settings settings, final Launcher launcher, final PrintStream progress) {
         this.settings = settings;
         this.runner = new PairRunner(launcher, settings.logDir(), settings.workDir());
+        this.probes = new StateProbe(settings, runner);
         this.progress = progress;
     }
 
@@ -188,7 +190,7 @@ public final class ThroughputSuite {
                 }
             }
         }
-        double probe = probe("r1");
+        double probe = probes.probe("r1");
         for (int run = 1; run <= settings.runs(); run++) {
             for (int size : settings.sizes()) {
                 List<Case> pair = new ArrayList<>();
@@ -206,8 +208,8 @@ public final class ThroughputSuite {
                     for (Case c : pair) {
                         taken.add(runOnce(c.transport(), c.payload(), run));
                     }
-                    probe = probe("r" + run + "-" + size + "-a" + attempt);
-                    boolean steady = steady(before, probe, settings.probeTolerance());
+                    probe = probes.probe("r" + run + "-" + size + "-a" + attempt);
+                    boolean steady = StateProbe.steady(before, probe, settings.probeTolerance());
                     if (steady || attempt >= settings.pairRetries()) {
                         for (int i = 0; i < pair.size(); i++) {
                             Sample sample = taken.get(i).probed(before, probe);
@@ -257,26 +259,6 @@ public final class ThroughputSuite {
                         ? ""
                         : String.format(
                                 Locale.ROOT, "  (lost %,d of %,d)", sample.sent() - sample.received(), sample.sent()));
-    }
-
-    /**
-     * The machine's state: the p50 of a short raw cache-line round trip between two JVMs, in ns; NaN
-     * when probes are off.
-     */
-    private double probe(final String label) throws IOException, InterruptedException {
-        if (settings.probeNanos() <= 0) {
-            return Double.NaN;
-        }
-        PairRunner.Outcome outcome = runner.run("probe-" + label, settings.probeConfig(), "pong", "ping");
-        return PingLoop.decode(outcome.client().get("histogram")).getValueAtPercentile(50);
-    }
-
-    /** Whether two probes show the same state of the machine (both missing counts as the same). */
-    static boolean steady(final double before, final double after, final double tolerance) {
-        if (Double.isNaN(before) || Double.isNaN(after)) {
-            return true;
-        }
-        return Math.max(before, after) <= tolerance * Math.min(before, after);
     }
 
     /**

@@ -73,14 +73,14 @@ class RatiosTest {
 
     @Test
     void shouldTakeAPairAgainOnlyWhenTheProbesShowAChangeOfState() {
-        assertThat(ThroughputSuite.steady(120, 130, 1.5)).isTrue();
-        assertThat(ThroughputSuite.steady(120, 470, 1.5))
+        assertThat(StateProbe.steady(120, 130, 1.5)).isTrue();
+        assertThat(StateProbe.steady(120, 470, 1.5))
                 .as("fast state to slow state")
                 .isFalse();
-        assertThat(ThroughputSuite.steady(470, 120, 1.5))
+        assertThat(StateProbe.steady(470, 120, 1.5))
                 .as("slow state to fast state")
                 .isFalse();
-        assertThat(ThroughputSuite.steady(Double.NaN, Double.NaN, 1.5))
+        assertThat(StateProbe.steady(Double.NaN, Double.NaN, 1.5))
                 .as("no probes")
                 .isTrue();
     }
