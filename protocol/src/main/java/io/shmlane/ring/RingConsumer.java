@@ -102,17 +102,17 @@ public final class RingConsumer implements ChannelConsumer {
                 int type = typeOf(word);
                 if (type == TYPE_PADDING && length > 0) {
                     if (!isWellFormedPadding(length, index, capacity)) {
-                        throw corruptPadding(position, length, index);
+                        throw corrupt(position, "padding of " + length + " bytes at index " + index);
                     }
                     position += length;
                     continue;
                 }
                 if (!isWellFormedMessage(type, length, index, capacity, maxMessageLength)) {
-                    throw corruptRecord(position, type, length, index);
+                    throw corrupt(position, "record of type " + type + " and length " + length + " at index " + index);
                 }
                 long sequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
                 if (sequence != nextSequence) {
-                    throw corruptSequence(position, sequence);
+                    throw corrupt(position, "sequence " + sequence + " where " + nextSequence + " was due");
                 }
                 position += align(length);
                 nextSequence = sequence + 1;
@@ -121,40 +121,16 @@ public final class RingConsumer implements ChannelConsumer {
             }
         } finally {
             if (position != start) {
-                release(position);
+                // opaque: a recovering producer's walk (RingScan) may read it while this runs; the walk
+                // checks it against the records from the head it acquired and walks again if the head moved
+                LONG.setOpaque(buffer, NEXT_SEQUENCE_OFFSET, nextSequence);
+                // release: every read of the records before position (the handler's included) happens
+                // before the producer may reuse their space; pairs with getAcquire in RingProducer.tryClaim()
+                LONG.setRelease(buffer, CONSUMER_POSITION_OFFSET, position);
+                head = position;
             }
         }
         return count;
-    }
-
-    /**
-     * Hands the records before {@code position} back to the producer, once per batch. A method of its
-     * own because javac copies a {@code finally} block into every exit of {@link #poll}: inline, the two
-     * copies alone would put poll() over the JIT's size limit for inlining a hot method.
-     */
-    private void release(final long position) {
-        // opaque: a recovering producer's walk (RingScan) may read it while this runs; the walk
-        // checks it against the records from the head it acquired and walks again if the head moved
-        LONG.setOpaque(buffer, NEXT_SEQUENCE_OFFSET, nextSequence);
-        // release: every read of the records before position (the handler's included) happens
-        // before the producer may reuse their space; pairs with getAcquire in RingProducer.tryClaim()
-        LONG.setRelease(buffer, CONSUMER_POSITION_OFFSET, position);
-        head = position;
-    }
-
-    // The messages of poll()'s refusals are built here, out of its way: with them inline, poll() is over
-    // the JIT's size limit for inlining a hot method (325 bytes of bytecode) and stays a call.
-
-    private ChannelException corruptPadding(final long position, final int length, final int index) {
-        return corrupt(position, "padding of " + length + " bytes at index " + index);
-    }
-
-    private ChannelException corruptRecord(final long position, final int type, final int length, final int index) {
-        return corrupt(position, "record of type " + type + " and length " + length + " at index " + index);
-    }
-
-    private ChannelException corruptSequence(final long position, final long sequence) {
-        return corrupt(position, "sequence " + sequence + " where " + nextSequence + " was due");
     }
 
     private ChannelException corrupt(final long position, final String what) {
