@@ -110,8 +110,8 @@ public final class BenchMain {
         @Option(names = "--runs", description = "Throughput runs per case (default 5).")
         int runs = 5;
 
-        @Option(names = "--sizes", split = ",", description = "Throughput payload sizes (default 32,256,4096).")
-        List<Integer> sizes = List.of(32, 256, 4096);
+        @Option(names = "--sizes", split = ",", description = "Throughput payload sizes (default 32,64,256,1024,4096).")
+        List<Integer> sizes = List.of(32, 64, 256, 1024, 4096);
 
         @Option(names = "--transports", split = ",", description = "Throughput transports (default all but raw).")
         List<String> transports;
@@ -121,6 +121,25 @@ public final class BenchMain {
 
         @Option(names = "--duration", description = "Throughput measured seconds (default 2).")
         double duration = 2;
+
+        @Option(
+                names = "--probe",
+                paramLabel = "SECONDS",
+                description = "Recorded time of the raw cache-line round trip that probes the machine's state between"
+                        + " two throughput pairs (default 0.3; 0: no probes).")
+        double probe = 0.3;
+
+        @Option(
+                names = "--probe-tolerance",
+                description = "A pair counts as taken in one machine state when the probes before and after it differ"
+                        + " by at most this factor (default 1.5).")
+        double probeTolerance = 1.5;
+
+        @Option(
+                names = "--pair-retries",
+                description =
+                        "Take a pair again up to this often when the machine changed state during it (default" + " 2).")
+        int pairRetries = 2;
 
         @Option(names = "--latency-runs", description = "Latency runs per transport (default 3).")
         int latencyRuns = 3;
@@ -181,6 +200,9 @@ public final class BenchMain {
                     common.markShift,
                     common.threads || quick ? 0 : common.retries,
                     common.minCpuShare,
+                    seconds(quick ? Math.min(cross.probe, 0.1) : cross.probe),
+                    cross.probeTolerance,
+                    quick ? 0 : cross.pairRetries,
                     work,
                     results);
         }

@@ -19,11 +19,13 @@ import org.HdrHistogram.Histogram;
 public final class LatencySuite {
     private final Settings settings;
     private final PairRunner runner;
+    private final StateProbe probes;
     private final PrintStream progress;
 
     public LatencySuite(final Settings settings, final Launcher launcher, final PrintStream progress) {
         this.settings = settings;
         this.runner = new PairRunner(launcher, settings.logDir(), settings.workDir());
+        this.probes = new StateProbe(settings, runner);
         this.progress = progress;
     }
 
@@ -34,6 +36,7 @@ public final class LatencySuite {
         private final Histogram histogram = new Histogram(PingLoop.HIGHEST_NANOS, 3);
         private final List<Double> runP50 = new ArrayList<>();
         private final List<Double> cpuShares = new ArrayList<>();
+        private final List<List<Double>> probes = new ArrayList<>();
         private int retries;
         private long badEchoes;
 
@@ -96,6 +99,7 @@ public final class LatencySuite {
             map.put("badEchoes", badEchoes);
             map.put("cpuShareRuns", cpuShares);
             map.put("retries", retries);
+            map.put("probeNanosRuns", probes);
             return map;
         }
     }
@@ -107,16 +111,41 @@ public final class LatencySuite {
             int payload = transport == Transport.RAW ? RawLane.PAYLOAD : settings.latencyPayload();
             cases.put(transport, new Case(transport, payload));
         }
+        double probe = probes.probe("rtt-r1");
         for (int run = 1; run <= settings.latencyRuns(); run++) {
-            for (Case c : cases.values()) {
-                runOnce(c, run);
+            for (int attempt = 0; ; attempt++) {
+                double before = probe;
+                List<Run> taken = new ArrayList<>();
+                for (Case c : cases.values()) {
+                    taken.add(runOnce(c, run));
+                }
+                probe = probes.probe("rtt-r" + run + "-a" + attempt);
+                boolean steady = StateProbe.steady(before, probe, settings.probeTolerance());
+                if (steady || attempt >= settings.pairRetries()) {
+                    int i = 0;
+                    for (Case c : cases.values()) {
+                        add(c, run, taken.get(i++), before, probe);
+                    }
+                    break;
+                }
+                progress.printf(
+                        Locale.ROOT,
+                        "# latency run %d: the machine changed state during the round (raw round trip %.0f -> %.0f"
+                                + " ns), again%n",
+                        run,
+                        before,
+                        probe);
             }
         }
         return new ArrayList<>(cases.values());
     }
 
+    /** One run's outcome, before it is added to its case. */
+    private record Run(Histogram histogram, double share, int retries, long badEchoes) {}
+
     /** One run, repeated while another process took CPU time from a busy-spinning side. */
-    private void runOnce(final Case c, final int run) throws IOException, InterruptedException {
+    private Run runOnce(final Case c, final int run) throws IOException, InterruptedException {
+        int retries = 0;
         Transport transport = c.transport;
         Map<String, String> ping = Map.of();
         double share = Double.NaN;
@@ -125,7 +154,7 @@ public final class LatencySuite {
             PairRunner.Outcome outcome = runner.run(label, settings.latencyConfig(transport), "pong", "ping");
             ping = outcome.client();
             share = Math.min(share(ping), share(outcome.server()));
-            c.retries += attempt > 0 ? 1 : 0;
+            retries += attempt > 0 ? 1 : 0;
             if (!transport.sharedMemory()
                     || share >= settings.minCpuShare()
                     || Long.parseLong(ping.get("badEchoes")) > 0) {
@@ -139,21 +168,30 @@ public final class LatencySuite {
                     100 * share,
                     attempt < settings.retries() ? ", again" : ", kept (no retries left)");
         }
-        Histogram histogram = PingLoop.decode(ping.get("histogram"));
+        return new Run(PingLoop.decode(ping.get("histogram")), share, retries, Long.parseLong(ping.get("badEchoes")));
+    }
+
+    /** Adds a run taken between the probes {@code before} and {@code after} to its case. */
+    private void add(final Case c, final int run, final Run r, final double before, final double after) {
+        Histogram histogram = r.histogram();
         c.histogram.add(histogram);
         c.runP50.add((double) histogram.getValueAtPercentile(50));
-        c.cpuShares.add(share);
-        c.badEchoes += Long.parseLong(ping.get("badEchoes"));
+        c.cpuShares.add(r.share());
+        c.retries += r.retries();
+        c.badEchoes += r.badEchoes();
+        c.probes.add(java.util.Arrays.asList(before, after));
         progress.printf(
                 Locale.ROOT,
-                "latency run %d/%d %-18s p50 %,9d ns  p99 %,9d ns  (%,d round trips, cpu %.2f)%n",
+                "latency run %d/%d %-18s p50 %,9d ns  p99 %,9d ns  (%,d round trips, cpu %.2f, probe %.0f/%.0f ns)%n",
                 run,
                 settings.latencyRuns(),
-                transport.label(),
+                c.transport.label(),
                 histogram.getValueAtPercentile(50),
                 histogram.getValueAtPercentile(99),
                 histogram.getTotalCount(),
-                share);
+                r.share(),
+                before,
+                after);
     }
 
     private static double share(final Map<String, String> values) {

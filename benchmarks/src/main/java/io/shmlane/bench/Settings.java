@@ -21,6 +21,11 @@ import java.util.List;
  * @param markShift the consumer's timestamps are {@code 2^markShift} messages apart
  * @param retries how often a disturbed run is repeated (see {@link CpuShare})
  * @param minCpuShare the share of the wall time each busy-spinning side must get for a run to count
+ * @param probeNanos recorded time of the machine-state probe (a raw cache-line ping-pong) taken between
+ *     two throughput pairs; 0 for no probes
+ * @param probeTolerance the largest ratio of the probes before and after a pair for the pair to count as
+ *     taken in one machine state
+ * @param pairRetries how often a pair taken across a change of state is taken again
  * @param workDir where the channel files and sockets go
  * @param resultsDir where the JSON, the table and the logs go
  */
@@ -40,6 +45,9 @@ public record Settings(
         int markShift,
         int retries,
         double minCpuShare,
+        long probeNanos,
+        double probeTolerance,
+        int pairRetries,
         Path workDir,
         Path resultsDir) {
 
@@ -59,6 +67,21 @@ public record Settings(
                 capacity,
                 latencyWarmupNanos,
                 latencyDurationNanos,
+                batch,
+                markShift,
+                0);
+    }
+
+    /** The child configuration of a machine-state probe: a short raw cache-line ping-pong. */
+    ChildConfig probeConfig() {
+        return new ChildConfig(
+                "pong",
+                Transport.RAW,
+                workDir,
+                latencyPayload, // the raw lane moves its own 8 bytes whatever the payload
+                capacity,
+                probeNanos / 2,
+                probeNanos,
                 batch,
                 markShift,
                 0);
@@ -85,6 +108,9 @@ public record Settings(
         map.put("channelDirectory", workDir.toString());
         map.put("retries", retries);
         map.put("minCpuShare", minCpuShare);
+        map.put("probeSeconds", probeNanos / 1e9);
+        map.put("probeTolerance", probeTolerance);
+        map.put("pairRetries", pairRetries);
         map.put("jvmArgs", ProcessLauncher.baseJvmArgs());
         return map;
     }

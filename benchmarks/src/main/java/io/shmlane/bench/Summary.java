@@ -61,6 +61,9 @@ public final class Summary {
                         retried(j)));
             }
         }
+        if (throughput != null) {
+            out.append(probes(throughput));
+        }
         if (latency != null) {
             out.append(String.format(
                     Locale.ROOT,
@@ -109,7 +112,14 @@ public final class Summary {
                         r.name(),
                         r.value(),
                         (r.goal() == null ? "" : "goal " + r.goal() + ": " + (r.met() ? "met" : "NOT MET"))
-                                + (r.runs() == null ? "" : "   run by run " + r.runs())));
+                                + (r.runs() == null || r.runs().isEmpty()
+                                        ? ""
+                                        : String.format(
+                                                Locale.ROOT,
+                                                "   [%.2f .. %.2f] run by run %s",
+                                                Stats.min(r.runs()),
+                                                Stats.max(r.runs()),
+                                                r.runs()))));
             }
         }
         if (allocation != null) {
@@ -126,6 +136,31 @@ public final class Summary {
             }
         }
         return out.toString();
+    }
+
+    /** The machine-state probes of each pair, by size and round; empty when there were none. */
+    private static String probes(final List<ThroughputSuite.Case> throughput) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<Integer> sizes = new java.util.LinkedHashSet<>();
+        for (ThroughputSuite.Case c : throughput) {
+            if (sizes.add(c.payload())) {
+                StringBuilder line = new StringBuilder();
+                boolean any = false;
+                for (ThroughputSuite.Sample s : c.samples()) {
+                    any |= !Double.isNaN(s.probeBefore());
+                    line.append(line.length() == 0 ? "" : ", ")
+                            .append(Math.round(s.probeBefore()))
+                            .append("->")
+                            .append(Math.round(s.probeAfter()));
+                }
+                if (any) {
+                    out.append(String.format(Locale.ROOT, "  %5d B  %s%n", c.payload(), line));
+                }
+            }
+        }
+        return out.length() == 0
+                ? ""
+                : "machine state: raw cache-line round trip p50 (ns) before->after each pair, by round\n" + out;
     }
 
     private static String retried(final Map<String, Object> json) {

@@ -13,15 +13,23 @@ import java.util.Map;
  * Cross-process throughput: for each run, each payload size and each transport in turn (round
  * robin, so a slow minute of the machine hits every case rather than all runs of one), a consumer JVM
  * and a producer JVM stream for warm-up plus duration; the consumer's measured window gives the rate.
+ *
+ * <p>The transports of one size in one round form a <em>pair</em> (ring and Agrona, and whatever else
+ * is measured at that size): their ratios are taken within it. A short raw cache-line round trip
+ * probes the machine's state before and after each pair; when the two probes differ by more than the
+ * tolerance, the machine changed state during the pair (this VM has a fast and a 3-5x slower state
+ * that last seconds to minutes), and the pair is taken again.
  */
 public final class ThroughputSuite {
     private final Settings settings;
     private final PairRunner runner;
+    private final StateProbe probes;
     private final PrintStream progress;
 
     public ThroughputSuite(final Settings settings, final Launcher launcher, final PrintStream progress) {
         this.settings = settings;
         this.runner = new PairRunner(launcher, settings.logDir(), settings.workDir());
+        this.probes = new StateProbe(settings, runner);
         this.progress = progress;
     }
 
@@ -36,7 +44,52 @@ public final class ThroughputSuite {
             long torn,
             double meanBatch,
             double cpuShare,
-            int retries) {
+            int retries,
+            double probeBefore,
+            double probeAfter) {
+        Sample(
+                final double messagesPerSecond,
+                final double sentPerSecond,
+                final long windowLost,
+                final long sent,
+                final long received,
+                final long outOfOrder,
+                final long torn,
+                final double meanBatch,
+                final double cpuShare,
+                final int retries) {
+            this(
+                    messagesPerSecond,
+                    sentPerSecond,
+                    windowLost,
+                    sent,
+                    received,
+                    outOfOrder,
+                    torn,
+                    meanBatch,
+                    cpuShare,
+                    retries,
+                    Double.NaN,
+                    Double.NaN);
+        }
+
+        /** This sample with the machine-state probes of its pair (raw round trip p50, ns). */
+        Sample probed(final double before, final double after) {
+            return new Sample(
+                    messagesPerSecond,
+                    sentPerSecond,
+                    windowLost,
+                    sent,
+                    received,
+                    outOfOrder,
+                    torn,
+                    meanBatch,
+                    cpuShare,
+                    retries,
+                    before,
+                    after);
+        }
+
         /** Whether a busy-spinning side lost CPU time to another process (checked for shared memory only). */
         boolean disturbed(final Transport transport, final double minCpuShare) {
             return transport.sharedMemory() && !(cpuShare >= minCpuShare);
@@ -96,6 +149,9 @@ public final class ThroughputSuite {
             }
             map.put("cpuShareRuns", shares);
             map.put("retries", retries);
+            List<List<Double>> probes = new ArrayList<>();
+            samples.forEach(s -> probes.add(List.of(s.probeBefore(), s.probeAfter())));
+            map.put("probeNanosRuns", probes);
             List<Double> lost = new ArrayList<>();
             List<Double> sentRates = new ArrayList<>();
             long sent = 0;
@@ -134,30 +190,75 @@ public final class ThroughputSuite {
                 }
             }
         }
+        double probe = probes.probe("r1");
         for (int run = 1; run <= settings.runs(); run++) {
-            for (Case c : cases.values()) {
-                Sample sample = runOnce(c.transport(), c.payload(), run);
-                c.samples().add(sample);
-                progress.printf(
-                        Locale.ROOT,
-                        "throughput run %d/%d %-18s %5d B %,14.0f msgs/s  batch %6.1f  cpu %.2f%s%n",
-                        run,
-                        settings.runs(),
-                        c.transport().label(),
-                        c.payload(),
-                        sample.messagesPerSecond(),
-                        sample.meanBatch(),
-                        sample.cpuShare(),
-                        sample.sent() == sample.received()
-                                ? ""
-                                : String.format(
-                                        Locale.ROOT,
-                                        "  (lost %,d of %,d)",
-                                        sample.sent() - sample.received(),
-                                        sample.sent()));
+            for (int size : settings.sizes()) {
+                List<Case> pair = new ArrayList<>();
+                for (Case c : cases.values()) {
+                    if (c.payload() == size) {
+                        pair.add(c);
+                    }
+                }
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                for (int attempt = 0; ; attempt++) {
+                    double before = probe;
+                    List<Sample> taken = new ArrayList<>();
+                    for (Case c : pair) {
+                        taken.add(runOnce(c.transport(), c.payload(), run));
+                    }
+                    probe = probes.probe("r" + run + "-" + size + "-a" + attempt);
+                    boolean steady = StateProbe.steady(before, probe, settings.probeTolerance());
+                    if (steady || attempt >= settings.pairRetries()) {
+                        for (int i = 0; i < pair.size(); i++) {
+                            Sample sample = taken.get(i).probed(before, probe);
+                            pair.get(i).samples().add(sample);
+                            report(run, pair.get(i), sample);
+                        }
+                        if (!steady) {
+                            progress.printf(
+                                    Locale.ROOT,
+                                    "# %d B run %d: the machine changed state during the pair (raw round trip %.0f ->"
+                                            + " %.0f ns), kept (no pair retries left)%n",
+                                    size,
+                                    run,
+                                    before,
+                                    probe);
+                        }
+                        break;
+                    }
+                    progress.printf(
+                            Locale.ROOT,
+                            "# %d B run %d: the machine changed state during the pair (raw round trip %.0f -> %.0f"
+                                    + " ns), again%n",
+                            size,
+                            run,
+                            before,
+                            probe);
+                }
             }
         }
         return new ArrayList<>(cases.values());
+    }
+
+    private void report(final int run, final Case c, final Sample sample) {
+        progress.printf(
+                Locale.ROOT,
+                "throughput run %d/%d %-18s %5d B %,14.0f msgs/s  batch %6.1f  cpu %.2f  probe %.0f/%.0f ns%s%n",
+                run,
+                settings.runs(),
+                c.transport().label(),
+                c.payload(),
+                sample.messagesPerSecond(),
+                sample.meanBatch(),
+                sample.cpuShare(),
+                sample.probeBefore(),
+                sample.probeAfter(),
+                sample.sent() == sample.received()
+                        ? ""
+                        : String.format(
+                                Locale.ROOT, "  (lost %,d of %,d)", sample.sent() - sample.received(), sample.sent()));
     }
 
     /**

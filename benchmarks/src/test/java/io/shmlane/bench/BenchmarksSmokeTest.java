@@ -43,6 +43,7 @@ class BenchmarksSmokeTest {
                 "--latency-warmup=0",
                 "--latency-duration=0.05",
                 "--mark-shift=4",
+                "--probe=0.02",
                 "--results=" + results,
                 "--dir=" + channels);
         assertThat(status).as(log()).isZero();
