@@ -69,4 +69,34 @@ class ApiMisuseTest {
         });
         assertThat(opened).isEqualTo("taken");
     }
+
+    /** A source that does not hold the message is refused before anything is claimed: the producer goes on. */
+    @ParameterizedTest
+    @EnumSource(ChannelKind.class)
+    void shouldRefuseABadSourceArrayAndStayUsable(final ChannelKind kind) {
+        Path path = dir.resolve("c.shm");
+        try (ChannelProducer producer = Channels.openProducer(path, ChannelOptions.of(kind));
+                ChannelConsumer consumer = Channels.openConsumer(path, ChannelOptions.of(kind))) {
+            assertThatThrownBy(() -> producer.offer(null, 0, 8)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> producer.offer(new byte[4], 0, 8)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> producer.offer(new byte[8], 4, 8)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> producer.offer(new byte[8], -1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+
+            byte[] message = {1, 2, 3};
+            assertThat(producer.offer(message, 0, 3)).isTrue();
+            byte[][] received = new byte[1][];
+            long[] sequence = new long[1];
+            assertThat(consumer.receive(
+                            (seq, buffer, index, length) -> {
+                                received[0] = new byte[length];
+                                buffer.get(index, received[0]);
+                                sequence[0] = seq;
+                            },
+                            16,
+                            IdleStrategy.named("spin")))
+                    .isEqualTo(1);
+            assertThat(received[0]).containsExactly(message);
+            assertThat(sequence[0]).isZero();
+        }
+    }
 }

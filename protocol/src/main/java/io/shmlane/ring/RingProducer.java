@@ -24,6 +24,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Appends records to a single-producer single-consumer ring. See {@link RingDescriptor} for the
@@ -108,6 +109,8 @@ public final class RingProducer implements ChannelProducer {
 
     @Override
     public boolean offer(final byte[] src, final int offset, final int length) {
+        // before the claim: a copy that threw after it would leave the claim open and the producer stuck
+        Objects.checkFromIndexSize(offset, length, src.length);
         int index = tryClaim(length);
         if (index < 0) {
             return false;
