@@ -3,6 +3,7 @@ package io.shmlane.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shmlane.Role;
+import io.shmlane.ring.RingDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -310,7 +311,8 @@ class CrashMatrixIT {
                 restarted = startProducerAgain(total, ended);
             }
 
-            assertThat(harness.awaitExit(restarted))
+            // a consumer that exits while the new producer still runs will never take its messages
+            assertThat(ended ? harness.awaitExit(restarted) : harness.awaitExitWhileAlive(restarted, last))
                     .as(() -> restarted.label() + (ended ? " should be refused (stream ended)" : " should finish")
                             + "\n" + harness.describeChildren())
                     .isEqualTo(ended ? 3 : 0);
@@ -342,9 +344,9 @@ class CrashMatrixIT {
             consumers.add(consumer);
             harness.awaitWhileAlive("the consumer to attach", consumer)
                     .until(() -> ChannelProbe.attached(file, Role.CONSUMER));
-            ChildProcess producer = shmlaneProducer("producer", n);
-            harness.awaitMessageLines(consumer, 1);
+            // stopped before the producer starts: it lags by all the producer writes
             consumer.pause();
+            ChildProcess producer = shmlaneProducer("producer", n);
             // the producer fills the channel and waits: the consumer lags by at least half of it
             harness.awaitWhileAlive("the producer to fill the channel", producer)
                     .until(() -> ChannelProbe.read(file)
@@ -361,7 +363,7 @@ class CrashMatrixIT {
             kill(consumer);
             ChildProcess last = shmlaneConsumer("consumer-2");
             consumers.add(last);
-            assertThat(harness.awaitExit(producer))
+            assertThat(harness.awaitExitWhileAlive(producer, last))
                     .as(harness::describeChildren)
                     .isZero();
             assertThat(harness.awaitExit(last)).as(harness::describeChildren).isZero();
@@ -397,12 +399,26 @@ class CrashMatrixIT {
                     .containsEntry("end", "eos"));
         }
 
-        /** The restarted producer: the command line, sending to {@code total} (refused when the stream ended). */
+        /**
+         * The restarted producer: the command line, sending to {@code total} (refused when the stream
+         * ended). Started first, next to the unread records, it is given time to do its worst: the
+         * consumer goes on only once the new producer has filled the channel up to them and waits.
+         */
         private ChildProcess startProducerAgain(final long total, final boolean ended) {
             ChildProcess producer = shmlaneProducer("producer-2", total);
             if (!ended) {
                 harness.awaitWhileAlive("the new producer to attach", producer)
                         .until(() -> ChannelProbe.attached(file, Role.PRODUCER));
+            }
+            if (!ended && cell.restart == Restart.PRODUCER_FIRST) {
+                // full: the largest record of the command line's producer (capacity / 8) would not fit
+                long full = RING_CAPACITY
+                        - RingDescriptor.ALIGNMENT
+                        - RingDescriptor.align(RingDescriptor.HEADER_LENGTH + RING_CAPACITY / 8);
+                harness.awaitWhileAlive("the new producer to fill the channel up to the unread records", producer)
+                        .until(() -> ChannelProbe.read(file)
+                                .map(s -> lane == Lane.RING ? s.bytesInFlight() >= full : s.slotFull())
+                                .orElse(false));
             }
             return producer;
         }
