@@ -312,11 +312,15 @@ class CrashMatrixIT {
             }
 
             // a consumer that exits while the new producer still runs will never take its messages
-            assertThat(ended ? harness.awaitExit(restarted) : harness.awaitExitWhileAlive(restarted, last))
+            int restartedExit = ended ? harness.awaitExit(restarted) : harness.awaitExitWhileAlive(restarted, last);
+            int lastExit = harness.awaitExit(last);
+            // the counts first, so that the scenario's summary has them whatever fails
+            DeliveryReport report = deliveryReport(total, unreleased);
+            assertThat(restartedExit)
                     .as(() -> restarted.label() + (ended ? " should be refused (stream ended)" : " should finish")
                             + "\n" + harness.describeChildren())
                     .isEqualTo(ended ? 3 : 0);
-            assertThat(harness.awaitExit(last)).as(harness::describeChildren).isZero();
+            assertThat(lastExit).as(harness::describeChildren).isZero();
             if (ended) {
                 assertThat(restarted.stderrLines())
                         .as(harness::describeChildren)
@@ -331,7 +335,7 @@ class CrashMatrixIT {
                         () -> restarted.label() + " should resume at Msg-" + (lastCommitted + 1)
                                 + ", right after the last committed message, but started at Msg-" + resumedAt);
             }
-            checkDelivery(total, unreleased, last);
+            checkDelivery(report, total, unreleased, last);
         }
 
         /** Consumer killed at its point while the producer waits on the full channel; a new consumer resumes. */
@@ -363,14 +367,16 @@ class CrashMatrixIT {
             kill(consumer);
             ChildProcess last = shmlaneConsumer("consumer-2");
             consumers.add(last);
-            assertThat(harness.awaitExitWhileAlive(producer, last))
-                    .as(harness::describeChildren)
-                    .isZero();
-            assertThat(harness.awaitExit(last)).as(harness::describeChildren).isZero();
-            checkDelivery(n, unreleased, last);
+            int producerExit = harness.awaitExitWhileAlive(producer, last);
+            int lastExit = harness.awaitExit(last);
+            DeliveryReport report = deliveryReport(n, unreleased);
+            assertThat(producerExit).as(harness::describeChildren).isZero();
+            assertThat(lastExit).as(harness::describeChildren).isZero();
+            checkDelivery(report, n, unreleased, last);
         }
 
-        private void checkDelivery(final long total, final int unreleased, final ChildProcess last) {
+        /** What the consumers printed, checked, and recorded in the scenario's summary. */
+        private DeliveryReport deliveryReport(final long total, final int unreleased) {
             DeliveryCheck check = DeliveryCheck.expectingRange(total).redeliveryWindow(lane.redeliveryWindow(batch));
             long torn = 0;
             long malformed = 0;
@@ -382,6 +388,11 @@ class CrashMatrixIT {
             }
             DeliveryReport report = check.torn(torn).malformedLines(malformed).run();
             harness.summary().delivery(report).detail("unreleasedAtKill", unreleased);
+            return report;
+        }
+
+        private void checkDelivery(
+                final DeliveryReport report, final long total, final int unreleased, final ChildProcess last) {
             assertThat(report.problems())
                     .as(() -> report + "\n" + harness.describeChildren())
                     .isEmpty();
