@@ -311,8 +311,8 @@ class CrashMatrixIT {
                 restarted = startProducerAgain(total, ended);
             }
 
-            // a consumer that exits while the new producer still runs will never take its messages
-            int restartedExit = ended ? harness.awaitExit(restarted) : harness.awaitExitWhileAlive(restarted, last);
+            // a consumer that fails while the new producer still runs will never take its messages
+            int restartedExit = ended ? harness.awaitExit(restarted) : awaitProducerExit(restarted, last);
             int lastExit = harness.awaitExit(last);
             // the counts first, so that the scenario's summary has them whatever fails
             DeliveryReport report = deliveryReport(total, unreleased);
@@ -367,7 +367,7 @@ class CrashMatrixIT {
             kill(consumer);
             ChildProcess last = shmlaneConsumer("consumer-2");
             consumers.add(last);
-            int producerExit = harness.awaitExitWhileAlive(producer, last);
+            int producerExit = awaitProducerExit(producer, last);
             int lastExit = harness.awaitExit(last);
             DeliveryReport report = deliveryReport(n, unreleased);
             assertThat(producerExit).as(harness::describeChildren).isZero();
@@ -432,6 +432,25 @@ class CrashMatrixIT {
                                 .orElse(false));
             }
             return producer;
+        }
+
+        /**
+         * Waits for {@code producer} to exit; fails at once when {@code consumer} failed (exited with a
+         * status other than 0) while the producer still runs: the producer would wait for room for ever.
+         * A consumer that ended well may exit first: it saw the end of stream while the producer's JVM
+         * was still on its way out.
+         */
+        private int awaitProducerExit(final ChildProcess producer, final ChildProcess consumer) {
+            harness.await(producer.label() + " to exit")
+                    .failFast(consumer.label() + " failed while " + producer.label() + " still ran", () -> assertThat(
+                                    !consumer.isAlive() && consumer.exitCode() != 0 && producer.isAlive())
+                            .as(() -> consumer.label() + " exited " + consumer.exitCode() + " while " + producer.label()
+                                    + " still ran\n" + harness.describeChildren())
+                            .isFalse())
+                    .untilAsserted(() -> assertThat(producer.isFinished())
+                            .as(() -> producer.label() + " did not exit in time\n" + harness.describeChildren())
+                            .isTrue());
+            return producer.exitCode();
         }
 
         /** Waits until {@code consumer} drained what the dead producer committed (or the ended stream). */
