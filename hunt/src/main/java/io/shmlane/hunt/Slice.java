@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,6 +26,8 @@ final class Slice {
     private final List<String> modules;
     private final Kind kind;
     private final String selection;
+    /** The least {@code process.scale} of the slice's rounds, whatever the campaign's {@code --scale}. */
+    private final int minimumScale;
 
     private enum Kind {
         UNIT,
@@ -37,11 +40,27 @@ final class Slice {
     /** Tries per stateful property (ring and mailbox models) in a hunt round; verify runs 100. */
     static final int PROPERTY_TRIES = 10_000;
 
+    /**
+     * Process scenarios that a campaign round runs at least at this scale: the crash matrix runs a subset of
+     * its cells at scale 1 ({@code verify}) and every cell from scale 2 on; the hunt runs it at scale 10.
+     */
+    static final Map<String, Integer> PROCESS_MINIMUM_SCALE = Map.of("CrashMatrixIT", 10);
+
     private Slice(final String name, final List<String> modules, final Kind kind, final String selection) {
+        this(name, modules, kind, selection, 1);
+    }
+
+    private Slice(
+            final String name,
+            final List<String> modules,
+            final Kind kind,
+            final String selection,
+            final int minimumScale) {
         this.name = name;
         this.modules = modules;
         this.kind = kind;
         this.selection = selection;
+        this.minimumScale = minimumScale;
     }
 
     /**
@@ -109,7 +128,11 @@ final class Slice {
 
     private static Slice process(final String it) {
         return new Slice(
-                "process " + (it.isEmpty() ? "all scenarios" : it), List.of("process-tests"), Kind.PROCESS, it);
+                "process " + (it.isEmpty() ? "all scenarios" : it),
+                List.of("process-tests"),
+                Kind.PROCESS,
+                it,
+                PROCESS_MINIMUM_SCALE.getOrDefault(it, 1));
     }
 
     String name() {
@@ -157,7 +180,7 @@ final class Slice {
                     command.add("-Dit.test=" + selection);
                 }
                 command.add("-Dprocess.seed=" + seed);
-                command.add("-Dprocess.scale=" + scale);
+                command.add("-Dprocess.scale=" + Math.max(scale, minimumScale));
                 if (!jitFlags.isEmpty()) {
                     command.add("-Dprocess.childJvmArgs=" + String.join(" ", jitFlags));
                 }

@@ -52,6 +52,30 @@ class HuntTest {
     }
 
     @Test
+    void shouldRunTheCrashMatrixAtScaleTenAndOtherScenariosAtTheCampaignsScale() {
+        List<Slice> process = Slice.campaignSlices(Path.of("..")).stream()
+                .filter(s -> s.name().startsWith("process "))
+                .toList();
+        Slice matrix = process.stream()
+                .filter(s -> s.name().equals("process CrashMatrixIT"))
+                .findFirst()
+                .orElseThrow();
+        Slice other = process.stream()
+                .filter(s -> s.name().equals("process ProducerCrashIT"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(matrix.command(List.of(), 5L, 2, "quick"))
+                .contains("-Dit.test=CrashMatrixIT", "-Dprocess.seed=5", "-Dprocess.scale=10");
+        assertThat(matrix.command(List.of(), 5L, 20, "quick")).contains("-Dprocess.scale=20");
+        assertThat(other.command(List.of(), 5L, 2, "quick")).contains("-Dprocess.scale=2");
+        assertThat(Slice.forMutant("process", Mutant.of("ring-x", "d", "f", "a", "b"))
+                        .command(List.of(), 1L, 1, "ci"))
+                .contains("-Dprocess.scale=1")
+                .noneMatch(arg -> arg.startsWith("-Dit.test"));
+    }
+
+    @Test
     void shouldRunTheStatefulPropertiesWithTenThousandTries() {
         List<Slice> properties = Slice.campaignSlices(Path.of("..")).stream()
                 .filter(s -> s.name().startsWith("properties "))

@@ -2,12 +2,18 @@ package io.shmlane.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One forked child: its process, its two outputs (streamed to log files and parsed as they come) and
@@ -104,9 +110,54 @@ final class ChildProcess {
         signal("INT");
     }
 
-    /** SIGSTOP: the child stops where it is, holding its channel role; see {@link #resume()}. */
+    /**
+     * SIGSTOP: the child stops where it is, holding its channel role; see {@link #resume()}. Returns once
+     * every thread of the child is stopped: {@code kill} returns when the signal is queued, and the
+     * threads of a JVM stop only as each is next scheduled, so on a loaded machine a consumer went on
+     * reading for a while after {@code kill -STOP} returned (seen on this project's 2-core machine).
+     */
     void pause() {
         signal("STOP");
+        awaitStopped();
+    }
+
+    /** Waits until every thread of the child is in the stopped state (Linux: {@code /proc/PID/task/*}/stat). */
+    private void awaitStopped() {
+        Path tasks = Paths.get("/proc", Long.toString(pid()), "task");
+        if (!Files.isDirectory(tasks)) {
+            return; // no /proc: the signal is all there is
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (process.isAlive() && !allStopped(tasks)) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(label + " (pid " + pid() + ") not stopped 30 s after SIGSTOP");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private static boolean allStopped(final Path tasks) {
+        try (Stream<Path> list = Files.list(tasks)) {
+            for (Path task : list.collect(Collectors.toList())) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+                } catch (NoSuchFileException gone) {
+                    continue; // a thread that ended
+                }
+                // "pid (comm) S ...": the state follows the last ')' (comm may hold anything)
+                int end = stat.lastIndexOf(')');
+                char state = end >= 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+                if (state != 'T' && state != 't') {
+                    return false;
+                }
+            }
+            return true;
+        } catch (NoSuchFileException gone) {
+            return true; // the child exited
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + tasks, e);
+        }
     }
 
     /** SIGCONT after {@link #pause()}. */
