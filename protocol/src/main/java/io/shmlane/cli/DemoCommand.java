@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
                     messages,
                     seconds,
                     rate,
-                    consumer.exitValue() == 0 && summary.contains(" gaps=0 duplicates=0 torn=0")
+                    consumer.exitValue() == 0 && summary.contains(" gaps=0 duplicates=0 reordered=0 torn=0 ")
                             ? " every Msg-N arrived once, in order, intact"
                             : " VERIFICATION FAILED (consumer exit " + consumer.exitValue() + ")");
             return consumer.exitValue() == 0 && producer.exitValue() == 0
