@@ -9,10 +9,15 @@ import io.shmlane.ChannelException;
 import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.MessageHandler;
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Limits of the mailbox's calls that PIT found unpinned: a zero batch, a ByteBuffer offer, wrap, capacities. */
 class MailboxBoundaryTest {
@@ -72,6 +77,51 @@ class MailboxBoundaryTest {
             assertThatThrownBy(() -> ChannelOptions.checkCapacity(ChannelKind.MAILBOX, bad))
                     .isInstanceOf(ChannelException.class)
                     .hasMessageEndingWith("capacity=" + bad);
+        }
+    }
+
+    /**
+     * A file truncated to less than a page keeps its slot mapped, reading and writing zeros without a fault: only the
+     * size check, every 256 messages, notices. Both sides make it within 256 messages, not later, not never.
+     */
+    @Test
+    void shouldNoticeWithin256MessagesThatTheFileWasTruncatedUnderTheMapping(@TempDir final Path dir)
+            throws IOException {
+        Path path = dir.resolve("m.shm");
+        try (MailboxProducer producer =
+                MailboxProducer.open(path, ChannelOptions.mailbox().withCapacity(CAPACITY))) {
+            truncate(path);
+            for (int i = 1; i < 256; i++) {
+                assertThat(producer.offer(new byte[] {1}, 0, 1)).isTrue();
+                producer.file()
+                        .buffer()
+                        .putInt(io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET + MailboxDescriptor.FLAG_OFFSET, 0);
+            }
+            assertThatThrownBy(() -> producer.offer(new byte[] {1}, 0, 1))
+                    .isInstanceOf(ChannelException.class)
+                    .extracting(e -> ((ChannelException) e).reason())
+                    .isEqualTo(ChannelException.Reason.TRUNCATED);
+        }
+        Path other = dir.resolve("c.shm");
+        try (MailboxConsumer consumer =
+                MailboxConsumer.open(other, ChannelOptions.mailbox().withCapacity(CAPACITY))) {
+            MailboxProducer writer = MailboxProducer.wrap(consumer.file().buffer(), CAPACITY);
+            truncate(other);
+            for (int i = 1; i < 256; i++) {
+                assertThat(writer.offer(new byte[] {1}, 0, 1)).isTrue();
+                assertThat(consumer.poll(record, 1)).isEqualTo(1);
+            }
+            assertThat(writer.offer(new byte[] {1}, 0, 1)).isTrue();
+            assertThatThrownBy(() -> consumer.poll(record, 1))
+                    .isInstanceOf(ChannelException.class)
+                    .extracting(e -> ((ChannelException) e).reason())
+                    .isEqualTo(ChannelException.Reason.TRUNCATED);
+        }
+    }
+
+    private static void truncate(final Path path) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ch.truncate(100);
         }
     }
 

@@ -140,6 +140,19 @@ class RingScanTest {
     }
 
     @Test
+    void shouldRefuseAConsumerHeadAWholeLapBehindTheTail() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        while (producer.offer(new byte[40], 0, 40)) {
+            // fill: tail 1008
+        }
+        buffer.putLong(CONSUMER_POSITION_OFFSET, producer.tail() - CAPACITY);
+
+        assertCorrupt(() -> producer.offer(new byte[40], 0, 40), "the consumer's head -16 cannot be read");
+        buffer.putLong(CONSUMER_POSITION_OFFSET, producer.tail() - CAPACITY + 8);
+        assertThat(producer.offer(new byte[40], 0, 40)).isFalse();
+    }
+
+    @Test
     void shouldAcceptTheFirstMessageOfAFreshRingWithoutAnyRecord() {
         assertThatCode(() -> RingScan.of(buffer, CAPACITY)).doesNotThrowAnyException();
     }
