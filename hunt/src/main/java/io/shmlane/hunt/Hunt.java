@@ -57,6 +57,13 @@ public final class Hunt implements Callable<Integer> {
     @Option(names = "--mutants", description = "Run the suite against every mutant (or those named with --only).")
     boolean mutants;
 
+    @Option(
+            names = "--pit",
+            description = "Run PIT over the protocol module (its -Ppit profile) and check every surviving mutant"
+                    + " against protocol/pit-equivalents.txt; fails on an unlisted survivor or a test strength"
+                    + " below 90 %%.")
+    boolean pit;
+
     @Option(names = "--only", split = ",", description = "With --mutants: only these mutants.")
     List<String> only;
 
@@ -102,6 +109,7 @@ public final class Hunt implements Callable<Integer> {
 
     private final List<Map<String, Object>> rounds = new ArrayList<>();
     private final List<Map<String, Object>> mutantResults = new ArrayList<>();
+    private Map<String, Object> pitResult;
     private final Progress progress = new Progress();
     private volatile Process current;
     private volatile boolean stopping;
@@ -150,7 +158,9 @@ public final class Hunt implements Callable<Integer> {
         Thread hook = new Thread(this::onInterrupt, "hunt-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            if (mutants) {
+            if (pit) {
+                huntPit(homes.get(0));
+            } else if (mutants) {
                 huntMutants(homes.get(0));
             } else {
                 campaign(homes, new SplittableRandom(drawSeed), drawSeed);
@@ -176,7 +186,59 @@ public final class Hunt implements Callable<Integer> {
                 mutantResults.size(),
                 survivors,
                 out.resolve("hunt-summary.json"));
+        if (pitResult != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "hunt: PIT %s mutants, test strength %s, mutation score %s, %s unjustified survivors%n",
+                    pitResult.get("mutations"),
+                    percent(pitResult.get("testStrength")),
+                    percent(pitResult.get("mutationScore")),
+                    pitResult.get("unjustified"));
+        }
         return failures == 0 && survivors == 0 ? 0 : 1;
+    }
+
+    private static String percent(final Object fraction) {
+        return fraction == null ? "?" : String.format(Locale.ROOT, "%.1f %%", (Double) fraction * 100);
+    }
+
+    /**
+     * Runs PIT over the protocol module (the {@code -Ppit} profile) as one round, then checks its survivors
+     * against the committed equivalents: the round fails on an unlisted survivor or a weak test strength.
+     */
+    private void huntPit(final Path jdk) {
+        Slice slice = Slice.pit();
+        Map<String, Object> round = run(
+                root,
+                jdk,
+                slice.command(List.of(), 1L, 1, jcstressMode),
+                slice.modules(),
+                slice.name(),
+                Long.MAX_VALUE);
+        round.put("jdk", Jdks.label(jdk));
+        round.put("jit", "default");
+        round.put("slice", slice.name());
+        if ("pass".equals(round.get("outcome")) || "fail".equals(round.get("outcome"))) {
+            try {
+                pitResult = PitResults.check(root);
+                @SuppressWarnings("unchecked")
+                List<String> failures = new ArrayList<>((List<String>) round.get("failures"));
+                List<String> problems = PitResults.problems(pitResult);
+                failures.addAll(problems);
+                round.put("failures", failures);
+                if (!problems.isEmpty()) {
+                    round.put("outcome", "fail");
+                }
+            } catch (IOException | RuntimeException e) {
+                round.put("outcome", "fail");
+                round.put("failures", List.of("no PIT report to check (" + PitResults.MUTATIONS + "): " + e));
+            }
+        }
+        rounds.add(round);
+        if (failed(round)) {
+            progress.println(
+                    "FAILED " + slice.name() + ": " + round.get("failures") + "\n  replay: " + round.get("replay"));
+        }
     }
 
     private void campaign(final List<Path> homes, final SplittableRandom random, final long drawSeed) {
@@ -418,7 +480,7 @@ public final class Hunt implements Callable<Integer> {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("schemaVersion", 1);
         summary.put("generatedAt", Instant.now().toString());
-        summary.put("mode", mutants ? "mutants" : "campaign");
+        summary.put("mode", pit ? "pit" : mutants ? "mutants" : "campaign");
         summary.put("budget", budget);
         summary.put("elapsedSeconds", elapsedSeconds());
         summary.put("interrupted", stopping);
@@ -432,6 +494,9 @@ public final class Hunt implements Callable<Integer> {
                 .filter(m -> Boolean.TRUE.equals(m.get("killed")))
                 .count();
         summary.put("mutationScore", mutantResults.isEmpty() ? null : (double) killed / mutantResults.size());
+        if (pitResult != null) {
+            summary.put("pit", pitResult);
+        }
         try {
             Files.writeString(out.resolve("hunt-summary.json"), Json.write(summary), StandardCharsets.UTF_8);
         } catch (IOException e) {

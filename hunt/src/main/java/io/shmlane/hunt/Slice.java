@@ -34,7 +34,8 @@ final class Slice {
         RELAXED,
         JCSTRESS,
         PROCESS,
-        PROPERTIES
+        PROPERTIES,
+        PIT
     }
 
     /** Tries per stateful property (ring and mailbox models) in a hunt round; verify runs 100. */
@@ -99,6 +100,11 @@ final class Slice {
             throw new IllegalStateException("no jcstress test class and no process scenario found under " + root);
         }
         return slices;
+    }
+
+    /** PIT over the protocol module: its tests, then its {@code -Ppit} profile. */
+    static Slice pit() {
+        return new Slice("pit protocol", List.of("protocol"), Kind.PIT, null);
     }
 
     /** The slice of {@code stage} that targets {@code mutant}. */
@@ -190,6 +196,11 @@ final class Slice {
                 command.addAll(List.of("-pl", "protocol", "test"));
                 command.add("-Dtest=" + selection);
                 command.add("-Dshmlane.properties.tries=" + PROPERTY_TRIES);
+                break;
+            case PIT:
+                // the module's tests (which PIT needs green), then PIT in verify; writes
+                // protocol/target/pit-reports/ (index.html, mutations.xml)
+                command.addAll(List.of("-pl", "protocol", "-Ppit", "verify"));
                 break;
             default:
                 throw new IllegalStateException(kind.name());

@@ -233,6 +233,32 @@ class CommandLineTest {
         assertThat(Main.execute("inspect", "--file", path.toString(), "--json")).isEqualTo(ExitCodes.OK);
     }
 
+    @Test
+    void shouldPrintInspectAsAlignedTextAndEscapeJsonStrings() {
+        Path path = dir.resolve("i.shm");
+        try (RingProducer producer =
+                RingProducer.open(path, ChannelOptions.ring().withCapacity(4096))) {
+            producer.offer(new byte[10], 0, 10);
+        }
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.execute("inspect", "--file", path.toString())).isEqualTo(ExitCodes.OK);
+        } finally {
+            System.setOut(originalOut);
+        }
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("kind                   ring")
+                .contains("capacity               4096")
+                .contains("producerStatus         closed")
+                .contains("bytesInFlight          32");
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("file", "a\"b\\c\u0001d");
+        fields.put("n", 7L);
+        assertThat(InspectCommand.toJson(fields)).isEqualTo("{\"file\":\"a\\\"b\\\\c\\u0001d\",\"n\":7}");
+    }
+
     private static void writeLong(final Path path, final int offset, final long value) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
             ch.write(ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, value), offset);

@@ -135,4 +135,13 @@ class MessageCodecTest {
         System.arraycopy(max, 0, text, 4, max.length);
         assertThat(codec.decode(text, text.length)).isEqualTo(Long.MAX_VALUE);
     }
+
+    @Test
+    void shouldRefuseAWrongPrefixAndAPaddedTailTooShortForItsChecksumAsMalformed() {
+        byte[] wrongPrefix = "Xsg-5".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] shortTail = "Msg-5#abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        assertThat(new MessageCodec(64).decode(wrongPrefix, wrongPrefix.length)).isEqualTo(MessageCodec.MALFORMED);
+        assertThat(new MessageCodec(64).decode(shortTail, shortTail.length)).isEqualTo(MessageCodec.MALFORMED);
+    }
 }

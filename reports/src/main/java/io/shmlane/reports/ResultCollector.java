@@ -6,6 +6,7 @@ import io.shmlane.reports.input.HuntSummaryReader;
 import io.shmlane.reports.input.JUnitSuite;
 import io.shmlane.reports.input.JUnitXmlReader;
 import io.shmlane.reports.input.JcstressSummaryReader;
+import io.shmlane.reports.input.PitReader;
 import io.shmlane.reports.input.ProcessSummaryReader;
 import io.shmlane.reports.input.ReadContext;
 import io.shmlane.reports.model.Area;
@@ -16,6 +17,7 @@ import io.shmlane.reports.model.HuntRun;
 import io.shmlane.reports.model.JUnitCase;
 import io.shmlane.reports.model.JUnitModule;
 import io.shmlane.reports.model.JcstressRun;
+import io.shmlane.reports.model.PitRun;
 import io.shmlane.reports.model.ProcessRun;
 import io.shmlane.reports.model.ReportData;
 import java.io.IOException;
@@ -92,6 +94,16 @@ public final class ResultCollector {
         BenchmarkRun benchmarks =
                 BenchmarkReader.read(root.resolve(BENCHMARKS_MODULE).resolve("target/results"), context);
         List<HuntRun> hunts = HuntSummaryReader.read(root.resolve(HUNT_MODULE).resolve("target"), context);
+        PitRun pit = null;
+        try {
+            pit = PitReader.read(root, context);
+        } catch (IOException e) {
+            context.warn("cannot read " + PitReader.MUTATIONS + ": " + e.getMessage());
+        }
+        if (pit != null && pit.stale()) {
+            context.warn("PIT: the mutation results are from an earlier build (" + pit.resultsFrom()
+                    + "); this build did not run PIT");
+        }
 
         List<Area> areas = Verdicts.areas(junit, jcstress, process, benchmarks, hunts);
         List<Failure> failures = Verdicts.failures(junit, jcstress, process, hunts);
@@ -117,6 +129,7 @@ public final class ResultCollector {
                 process,
                 benchmarks,
                 hunts,
+                pit,
                 NaiveDefects.find(jcstress, relaxed, process, benchmarks),
                 List.copyOf(warnings),
                 null);

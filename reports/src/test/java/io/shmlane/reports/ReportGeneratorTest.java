@@ -81,6 +81,8 @@ class ReportGeneratorTest {
         assertThat(page.select("#summary .card")).hasSize(5);
         assertThat(page.getElementById("card-hunt").text()).contains("Hunt", "NOT RUN", "no hunt in this run");
         assertThat(page.getElementById("no-hunt").text()).isEqualTo("no hunt in this run");
+        assertThat(report.pit()).isNull();
+        assertThat(page.getElementById("no-pit").text()).isEqualTo("PIT not run in this build");
         assertThat(page.getElementById("card-unit").text()).contains("Unit tests", "PASS", "33 tests");
         assertThat(page.getElementById("no-benchmarks").text()).isEqualTo("no benchmark results in this run");
         assertThat(page.select("#unit details.module")).hasSize(1);
@@ -410,6 +412,29 @@ class ReportGeneratorTest {
                         "unit: RingTest.shouldDeliverRandomSizedMessagesIntactBetweenTwoThreads",
                         "unit: RingTest.shouldRecoverTailFromUnreadRecordsAfterProducerDied");
         assertThat(offByOne.select("td.num").text()).isEqualTo("2 min 15 s");
+    }
+
+    @Test
+    void shouldShowPitsScoresAndEverySurvivorWithItsReason() throws IOException {
+        passingProject()
+                .copy("pit/mutations.xml", "protocol/target/pit-reports/mutations.xml")
+                .copy("pit/pit-equivalents.txt", "protocol/pit-equivalents.txt")
+                .copy(
+                        "pit/src/io/shmlane/cli/SequenceChecker.java",
+                        "protocol/src/main/java/io/shmlane/cli/SequenceChecker.java");
+
+        ReportData report = generate(null, null);
+
+        assertThat(report.pit().mutations()).isEqualTo(11);
+        Document page = page();
+        assertThat(page.getElementById("pit-score").text()).isEqualTo("test strength 70.0 % · mutation score 63.6 %");
+        assertThat(page.getElementById("pit-counts").text())
+                .startsWith("11 mutants: 7 killed (1 by a timeout), 3 survived, 1 without coverage · 3 not justified");
+        assertThat(page.select("#pit-survivors tbody tr")).hasSize(4);
+        assertThat(page.select("#pit-survivors tbody tr").last().text())
+                .contains("SequenceChecker#accept", "if (id > expected) {", "id == expected returned above");
+        assertThat(page.selectFirst("nav a[href=#pit]").classNames()).contains("bad");
+        assertThat(page.getElementById("no-pit")).isNull();
     }
 
     @Test

@@ -19,6 +19,8 @@ import java.util.List;
  * @param benchmarks the benchmark results, null when none were found
  * @param hunts the regression hunts found under {@code hunt/target/hunt*}, empty when none (null in data written
  *     before the hunt section existed)
+ * @param pit PIT's mutation testing of the protocol module, null when it did not run (null in data written before
+ *     the PIT section existed)
  * @param caught what the suite detected in the known-broken naive reference
  * @param warnings problems with the inputs (unreadable files, results from an earlier build)
  * @param comparison the differences with a previous report, null when none was given
@@ -37,6 +39,7 @@ public record ReportData(
         ProcessRun process,
         BenchmarkRun benchmarks,
         List<HuntRun> hunts,
+        PitRun pit,
         List<CaughtDefect> caught,
         List<String> warnings,
         Comparison comparison) {
@@ -60,6 +63,7 @@ public record ReportData(
                 process,
                 benchmarks,
                 hunts,
+                pit,
                 caught,
                 warnings,
                 newComparison);

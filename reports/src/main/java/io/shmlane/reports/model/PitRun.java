@@ -1,0 +1,36 @@
+package io.shmlane.reports.model;
+
+import java.util.List;
+
+/**
+ * PIT's mutation testing of the protocol module ({@code ./mvnw -pl protocol -Ppit verify}), from {@code
+ * protocol/target/pit-reports/mutations.xml}, with the reasons of {@code protocol/pit-equivalents.txt}.
+ *
+ * @param file the XML report, relative to the project root
+ * @param stale whether it predates this build
+ * @param resultsFrom ISO-8601 time of the XML report
+ * @param mutations every mutant PIT made
+ * @param killed mutants a test detected (killed, or its tests timed out, ran out of memory or crashed)
+ * @param survived mutants that every covering test passed on
+ * @param noCoverage mutants on code that no test runs
+ * @param timedOut of {@code killed}, those detected by a timeout
+ * @param mutationScore killed / mutations, null when there are none
+ * @param testStrength killed / (mutations - noCoverage), null when no mutant was covered
+ * @param unjustified survivors (and uncovered mutants) with no reason in the equivalents list
+ * @param survivors every mutant no test killed, the unjustified first
+ * @param equivalentsFile the committed list of equivalent mutants, relative to the project root
+ */
+public record PitRun(
+        String file,
+        boolean stale,
+        String resultsFrom,
+        long mutations,
+        long killed,
+        long survived,
+        long noCoverage,
+        long timedOut,
+        Double mutationScore,
+        Double testStrength,
+        long unjustified,
+        List<PitSurvivor> survivors,
+        String equivalentsFile) {}
