@@ -29,6 +29,10 @@ import java.nio.file.Path;
 /**
  * Reads messages from a mailbox and acknowledges each by handing the slot back. A consumer that dies
  * after reading and before acknowledging sees the same message again after a restart (same sequence).
+ *
+ * <p>Not thread-safe: one thread polls. {@link #poll} hands over at most one message per call, with
+ * the next sequence number (checked), and acknowledges it with one release store of EMPTY, also when
+ * the handler throws.
  */
 public final class MailboxConsumer implements ChannelConsumer {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
@@ -84,16 +88,38 @@ public final class MailboxConsumer implements ChannelConsumer {
                 ChannelException.Reason.CORRUPT, ChannelBuffers.describe(file) + " is corrupt: " + what);
     }
 
-    /** A consumer over {@code buffer} laid out like a mailbox file, without a file; see {@link MailboxProducer#wrap}. */
+    /**
+     * A consumer over {@code buffer} laid out like a mailbox file, without a file; see {@link
+     * MailboxProducer#wrap}. Resumes at the message in the slot, if any, else at the stored next
+     * sequence.
+     *
+     * @param buffer a direct, native-order buffer of at least {@link ChannelBuffers#fileLength} bytes,
+     *     used from index 0, typically the one the producer wraps; its header, when published, must say
+     *     a mailbox of {@code capacity}
+     * @param capacity the largest payload in bytes, from 1 to {@link ChannelOptions#MAX_MAILBOX_CAPACITY}
+     * @return the consumer; it shares {@code buffer} (position and limit untouched)
+     * @throws IllegalArgumentException when the buffer is too small, not direct, not in native order, or
+     *     its header says another kind or capacity
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range; CORRUPT when the
+     *     flag is neither EMPTY nor FULL or a full slot's sequence does not follow the stored next
+     *     sequence
+     */
     public static MailboxConsumer wrap(final ByteBuffer buffer, final int capacity) {
         ChannelBuffers.checkWrappable(buffer, ChannelKind.MAILBOX, capacity);
         return new MailboxConsumer(null, buffer, capacity);
     }
 
     /**
-     * Opens the mailbox at {@code path} as its consumer, creating the file if it does not exist.
+     * Opens the mailbox at {@code path} as its consumer, creating the file if it does not exist. A
+     * message an earlier consumer handled but did not acknowledge is handed over again.
      *
-     * @throws ChannelException when the file is not a usable mailbox or a live consumer holds it
+     * @param path the channel file
+     * @param options how to create the file, and what an existing one must match (see {@link
+     *     ChannelOptions})
+     * @return the consumer, holding the consumer role until {@link #close()}
+     * @throws ChannelException when the file is not a usable mailbox or a live consumer holds it;
+     *     CORRUPT when the slot cannot have been left by a shmlane producer and consumer
+     * @throws IllegalArgumentException when {@code options} are not for a mailbox
      */
     public static MailboxConsumer open(final Path path, final ChannelOptions options) {
         return ChannelFile.openRole(
@@ -104,7 +130,14 @@ public final class MailboxConsumer implements ChannelConsumer {
                 file -> new MailboxConsumer(file, file.buffer(), file.maxMessageLength()));
     }
 
-    /** Opens with the default options. */
+    /**
+     * {@link #open(Path, ChannelOptions)} with {@link ChannelOptions#mailbox()}: a 1 KiB slot when the
+     * file is created.
+     *
+     * @param path the channel file
+     * @return the consumer, holding the consumer role
+     * @throws ChannelException as {@link #open(Path, ChannelOptions)}
+     */
     public static MailboxConsumer open(final Path path) {
         return open(path, ChannelOptions.mailbox());
     }
@@ -147,8 +180,10 @@ public final class MailboxConsumer implements ChannelConsumer {
     }
 
     /**
-     * Whether the producer ended the stream and its last message was consumed.
+     * Whether the producer ended the stream and its last message was consumed. Reads shared memory
+     * only.
      *
+     * @return true when the producer closed and the slot is EMPTY
      * @throws ChannelException CORRUPT when this consumer did not get as far as the next sequence the
      *     producer published when it ended the stream
      */

@@ -27,6 +27,10 @@ import java.nio.file.Path;
 /**
  * Writes messages into a mailbox: one message in flight, each acknowledged by the consumer before the
  * next is written. See {@link MailboxDescriptor} for the layout and the publication rule.
+ *
+ * <p>Not thread-safe: one thread offers. An offer succeeds only while the slot is EMPTY, so messages
+ * reach the consumer in the order of the calls, with consecutive sequence numbers. Use of a producer
+ * after {@link #close()} or {@link #detach()} is not checked and must not happen.
  */
 public final class MailboxProducer implements ChannelProducer {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
@@ -54,7 +58,18 @@ public final class MailboxProducer implements ChannelProducer {
     /**
      * A producer over {@code buffer} laid out like a mailbox file ({@link ChannelBuffers#allocate}),
      * without a file: no roles, no liveness, no end-of-stream bookkeeping beyond the state field. For
-     * tests (jcstress) and for embedding in another transport.
+     * tests (jcstress) and for embedding in another transport. Continues the sequence of the message
+     * in the slot, or the consumer's stored next sequence.
+     *
+     * @param buffer a direct, native-order buffer of at least {@link ChannelBuffers#fileLength} bytes,
+     *     used from index 0; its header, when published, must say a mailbox of {@code capacity}
+     * @param capacity the largest payload in bytes, from 1 to {@link ChannelOptions#MAX_MAILBOX_CAPACITY}
+     * @return the producer; it shares {@code buffer} (position and limit untouched)
+     * @throws IllegalArgumentException when the buffer is too small, not direct, not in native order, or
+     *     its header says another kind or capacity
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range; CORRUPT when the
+     *     flag is neither EMPTY nor FULL, or the slot, the consumer's next sequence and the producer's
+     *     stored next sequence disagree
      */
     public static MailboxProducer wrap(final ByteBuffer buffer, final int capacity) {
         ChannelBuffers.checkWrappable(buffer, ChannelKind.MAILBOX, capacity);
@@ -62,10 +77,16 @@ public final class MailboxProducer implements ChannelProducer {
     }
 
     /**
-     * Opens the mailbox at {@code path} as its producer, creating the file if it does not exist.
+     * Opens the mailbox at {@code path} as its producer, creating the file if it does not exist. After
+     * a producer that died or detached, the sequence goes on after its last committed message.
      *
+     * @param path the channel file
+     * @param options how to create the file, and what an existing one must match (see {@link
+     *     ChannelOptions})
+     * @return the producer, holding the producer role until {@link #close()} or {@link #detach()}
      * @throws ChannelException when the file is not a usable mailbox, a live producer holds it, or an
-     *     earlier producer ended its stream
+     *     earlier producer ended its stream; CORRUPT when the slot and the stored sequences disagree
+     * @throws IllegalArgumentException when {@code options} are not for a mailbox
      */
     public static MailboxProducer open(final Path path, final ChannelOptions options) {
         return ChannelFile.openRole(
@@ -76,7 +97,14 @@ public final class MailboxProducer implements ChannelProducer {
                 file -> new MailboxProducer(file, file.buffer(), file.maxMessageLength()));
     }
 
-    /** Opens with the default options. */
+    /**
+     * {@link #open(Path, ChannelOptions)} with {@link ChannelOptions#mailbox()}: a 1 KiB slot when the
+     * file is created.
+     *
+     * @param path the channel file
+     * @return the producer, holding the producer role
+     * @throws ChannelException as {@link #open(Path, ChannelOptions)}
+     */
     public static MailboxProducer open(final Path path) {
         return open(path, ChannelOptions.mailbox());
     }
@@ -187,8 +215,9 @@ public final class MailboxProducer implements ChannelProducer {
     }
 
     /**
-     * Stores the next sequence in the producer's slot (informative while running; at the end of the
-     * stream the consumer checks it got that far), unless the file shrank under the mapping.
+     * Stores the next sequence in the producer's slot when the producer detaches or closes (the
+     * consumer checks that it got that far, a new producer that it does not start before it), unless
+     * the file shrank under the mapping.
      */
     private void publishFinalSequence() {
         try {

@@ -33,6 +33,11 @@ import java.nio.file.Path;
  * Reads records from a ring in batches and releases the head once per batch. A consumer that dies
  * before releasing a batch is followed by one that reads that batch again, with the same sequence
  * numbers; nothing before the shared head is ever delivered twice.
+ *
+ * <p>Not thread-safe: one thread polls. Messages are handed over in commit order with consecutive
+ * sequence numbers (checked); padding records are skipped and not counted. The head is released with
+ * one release store at the end of each {@link #poll} that moved it, the throwing message included
+ * when the handler throws.
  */
 public final class RingConsumer implements ChannelConsumer {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -58,7 +63,20 @@ public final class RingConsumer implements ChannelConsumer {
         this.nextSequence = scan.firstSequence();
     }
 
-    /** A consumer over {@code buffer} laid out like a ring file, without a file; see {@link RingProducer#wrap}. */
+    /**
+     * A consumer over {@code buffer} laid out like a ring file, without a file; see {@link
+     * RingProducer#wrap}. Resumes from the head stored in the buffer.
+     *
+     * @param buffer a direct, native-order buffer of at least {@link ChannelBuffers#fileLength} bytes,
+     *     used from index 0, typically the one the producer wraps; its header, when published, must say
+     *     a ring of {@code capacity}
+     * @param capacity bytes of the ring's data area, a power of two (see {@link ChannelOptions})
+     * @return the consumer; it shares {@code buffer} (position and limit untouched)
+     * @throws IllegalArgumentException when the buffer is too small, not direct, not in native order, or
+     *     its header says another kind or capacity
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range; CORRUPT when the
+     *     records in the buffer cannot have been left by a shmlane producer and consumer
+     */
     public static RingConsumer wrap(final ByteBuffer buffer, final int capacity) {
         ChannelBuffers.checkWrappable(buffer, ChannelKind.RING, capacity);
         return new RingConsumer(null, buffer, capacity);
@@ -66,9 +84,16 @@ public final class RingConsumer implements ChannelConsumer {
 
     /**
      * Opens the ring at {@code path} as its consumer, creating the file if it does not exist, and
-     * resumes from the shared head.
+     * resumes from the shared head: a batch an earlier consumer handled but did not release is
+     * handed over again.
      *
-     * @throws ChannelException when the file is not a usable ring or a live consumer holds it
+     * @param path the channel file
+     * @param options how to create the file, and what an existing one must match (see {@link
+     *     ChannelOptions})
+     * @return the consumer, holding the consumer role until {@link #close()}
+     * @throws ChannelException when the file is not a usable ring or a live consumer holds it; CORRUPT
+     *     when the records in it cannot have been left by a shmlane producer and consumer
+     * @throws IllegalArgumentException when {@code options} are not for a ring
      */
     public static RingConsumer open(final Path path, final ChannelOptions options) {
         return ChannelFile.openRole(
@@ -79,7 +104,14 @@ public final class RingConsumer implements ChannelConsumer {
                 file -> new RingConsumer(file, file.buffer(), file.capacity()));
     }
 
-    /** Opens with the default options (1 MiB when creating). */
+    /**
+     * {@link #open(Path, ChannelOptions)} with {@link ChannelOptions#ring()}: a 1 MiB ring when the file
+     * is created.
+     *
+     * @param path the channel file
+     * @return the consumer, holding the consumer role
+     * @throws ChannelException as {@link #open(Path, ChannelOptions)}
+     */
     public static RingConsumer open(final Path path) {
         return open(path, ChannelOptions.ring());
     }
@@ -140,7 +172,11 @@ public final class RingConsumer implements ChannelConsumer {
                         + " cannot have been written by a shmlane producer");
     }
 
-    /** The sequence of the next message: the chain's sequences are checked to continue one by one. */
+    /**
+     * The sequence of the next message: the chain's sequences are checked to continue one by one.
+     *
+     * @return the sequence the next message handed over must have
+     */
     @Override
     public long nextSequence() {
         return nextSequence;
@@ -158,14 +194,21 @@ public final class RingConsumer implements ChannelConsumer {
         }
     }
 
-    /** The shared head: position of the first record not yet released. */
+    /**
+     * The head: position of the first record not yet released, as last stored in the shared slot (the
+     * two agree between calls to {@link #poll}).
+     *
+     * @return a 64-bit byte position, a multiple of {@value RingDescriptor#ALIGNMENT}; its index in the
+     *     data area is {@code head & (capacity - 1)}
+     */
     public long head() {
         return head;
     }
 
     /**
-     * Whether the producer ended the stream and every record was consumed.
+     * Whether the producer ended the stream and every record was consumed. Reads shared memory only.
      *
+     * @return true when the producer closed and no record waits at the head
      * @throws ChannelException CORRUPT when the records end short of (or past) the tail the producer
      *     published when it ended the stream: records were lost to a damaged header or a moved head
      */

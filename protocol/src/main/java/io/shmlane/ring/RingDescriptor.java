@@ -3,7 +3,9 @@ package io.shmlane.ring;
 import java.nio.ByteOrder;
 
 /**
- * Layout of a record in a ring's data area, and the ring's rules.
+ * Layout of a record in a ring's data area, and the ring's rules. Offsets are in bytes from the
+ * record's start; every field is in native byte order. Stateless: all methods are pure and may be
+ * called from any thread.
  *
  * <pre>
  *   0                   1                   2                   3
@@ -21,13 +23,16 @@ import java.nio.ByteOrder;
  *  |   ... up to the next multiple of 8 ...                        |
  * </pre>
  *
+ * <p>R is the length's sign bit: always 0, as a committed length is positive.
+ *
  * <p>Rules:
  *
  * <ul>
  *   <li>Length and type form the header word, an aligned 8-byte word written and read as one
  *       ({@link #headerWord}). Writing it with a positive length and a release store commits the
  *       record: payload and sequence were written before it. The consumer reads the word with an
- *       acquire load; length 0 means nothing yet. One access each way instead of two.
+ *       acquire load; a header word of 0 means nothing yet (any other word with length 0 is corrupt).
+ *       One access each way instead of two.
  *   <li>Positions are 64-bit byte counts that never wrap in practice; a record starts at
  *       {@code position & (capacity - 1)}. Records are aligned to {@value #ALIGNMENT} bytes.
  *   <li>A record never straddles the end: when it does not fit, a padding record fills the rest, and
@@ -44,25 +49,25 @@ import java.nio.ByteOrder;
  * </ul>
  */
 public final class RingDescriptor {
-    /** Records start at multiples of this. */
+    /** Alignment of records in bytes: positions and record starts are multiples of it. */
     public static final int ALIGNMENT = 8;
-    /** Offset of the length in a record. */
+    /** Byte offset of the 4-byte length (header plus payload, unaligned) in a record. */
     public static final int LENGTH_OFFSET = 0;
-    /** Offset of the type in a record. */
+    /** Byte offset of the 4-byte type ({@link #TYPE_MESSAGE} or {@link #TYPE_PADDING}) in a record. */
     public static final int TYPE_OFFSET = LENGTH_OFFSET + 4;
-    /** Offset of the sequence in a message record. */
+    /** Byte offset of the 8-byte sequence number in a message record; a padding record has none. */
     public static final int SEQUENCE_OFFSET = TYPE_OFFSET + 4;
-    /** Length of a message record's header. */
+    /** Bytes of a message record's header; the payload starts at this offset. */
     public static final int HEADER_LENGTH = SEQUENCE_OFFSET + 8;
-    /** Length of a padding record's header (length and type only). */
+    /** Bytes of a padding record's header (length and type only), the shortest padding. */
     public static final int PADDING_HEADER_LENGTH = SEQUENCE_OFFSET;
 
-    /** Offset of the header word (length and type, see {@link #headerWord}). */
+    /** Byte offset of the 8-byte header word (length and type, see {@link #headerWord}) in a record. */
     public static final int HEADER_WORD_OFFSET = LENGTH_OFFSET;
 
-    /** Type of a message record. */
+    /** Type of a message record: a payload with a sequence number. */
     public static final int TYPE_MESSAGE = 1;
-    /** Type of a padding record, skipped by the consumer. */
+    /** Type of a padding record: fills the ring to its end, carries no sequence, skipped by the consumer. */
     public static final int TYPE_PADDING = 2;
 
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
@@ -73,6 +78,12 @@ public final class RingDescriptor {
      * The header word of a record, as a native-order 8-byte access at {@link #HEADER_WORD_OFFSET}
      * reads and writes it: {@code length} at offset 0 and {@code type} at offset 4, as two 4-byte
      * fields would be.
+     *
+     * @param length the record's length in bytes, header plus payload before alignment; positive for a
+     *     record that is committed with this word
+     * @param type {@link #TYPE_MESSAGE} or {@link #TYPE_PADDING}
+     * @return the word to store with one release store (or to compare with one acquire load); 0 only
+     *     for length and type both 0
      */
     public static long headerWord(final int length, final int type) {
         return LITTLE_ENDIAN
@@ -80,17 +91,33 @@ public final class RingDescriptor {
                 : ((long) length << 32) | (type & 0xFFFF_FFFFL);
     }
 
-    /** The length in a header word. */
+    /**
+     * The length in a header word.
+     *
+     * @param headerWord a word as {@link #headerWord} builds it, read with one 8-byte access
+     * @return the record's length in bytes (header plus payload, unaligned), not checked
+     */
     public static int lengthOf(final long headerWord) {
         return LITTLE_ENDIAN ? (int) headerWord : (int) (headerWord >>> 32);
     }
 
-    /** The type in a header word. */
+    /**
+     * The type in a header word.
+     *
+     * @param headerWord a word as {@link #headerWord} builds it, read with one 8-byte access
+     * @return the record's type, not checked
+     */
     public static int typeOf(final long headerWord) {
         return LITTLE_ENDIAN ? (int) (headerWord >>> 32) : (int) headerWord;
     }
 
-    /** {@code length} rounded up to {@link #ALIGNMENT}. */
+    /**
+     * {@code length} rounded up to a multiple of {@link #ALIGNMENT}: the bytes a record occupies.
+     *
+     * @param length a record's length in bytes, from 0 to {@code Integer.MAX_VALUE - 7} (larger values
+     *     overflow to a negative result)
+     * @return the aligned length in bytes
+     */
     public static int align(final int length) {
         return (length + ALIGNMENT - 1) & -ALIGNMENT;
     }
@@ -99,6 +126,14 @@ public final class RingDescriptor {
      * Whether a committed record of {@code type} and {@code length} at {@code index} is a message that
      * a shmlane producer can have written into a ring of {@code capacity} bytes whose largest payload
      * is {@code maxMessageLength}. The consumer refuses anything else as corrupt; recovery ends there.
+     *
+     * @param type the type from the record's header word
+     * @param length the length from the record's header word, in bytes (header plus payload)
+     * @param index byte offset of the record in the data area, from 0 to {@code capacity - 8}
+     * @param capacity bytes of the ring's data area
+     * @param maxMessageLength largest payload in bytes, {@link #maxMessageLength(int)} of {@code capacity}
+     * @return true when the record is a message with a length from {@link #HEADER_LENGTH} to {@code
+     *     HEADER_LENGTH + maxMessageLength} whose aligned length ends at or before the end of the ring
      */
     public static boolean isWellFormedMessage(
             final int type, final int length, final int index, final int capacity, final int maxMessageLength) {
@@ -113,6 +148,12 @@ public final class RingDescriptor {
      * written: it fills the ring exactly to its end, and only where the largest record could not fit,
      * so it is shorter than the largest aligned record (a padding of the whole ring, or of more than
      * a record, is corrupt).
+     *
+     * @param length the length from the padding's header word, in bytes
+     * @param index byte offset of the padding in the data area
+     * @param capacity bytes of the ring's data area
+     * @return true when the padding ends exactly at the end of the ring and is shorter than the largest
+     *     aligned message record
      */
     public static boolean isWellFormedPadding(final int length, final int index, final int capacity) {
         return length == capacity - index && length < align(HEADER_LENGTH + maxMessageLength(capacity));
@@ -121,12 +162,21 @@ public final class RingDescriptor {
     /**
      * Whether {@code position} can be a record's position: a multiple of {@value #ALIGNMENT}. (Any
      * such 64-bit value can be: positions are compared by difference, so they may even wrap.)
+     *
+     * @param position a byte position as stored in a role slot
+     * @return true when {@code position} is a multiple of {@value #ALIGNMENT}
      */
     public static boolean isValidPosition(final long position) {
         return (position & (ALIGNMENT - 1)) == 0;
     }
 
-    /** Largest payload of a ring of {@code capacity} bytes: capacity / 8. */
+    /**
+     * Largest payload of a ring of {@code capacity} bytes. A record, header included, therefore
+     * always fits in the ring with room to spare. The capacity is not checked.
+     *
+     * @param capacity bytes of the ring's data area
+     * @return the largest payload in bytes: {@code capacity / 8}
+     */
     public static int maxMessageLength(final int capacity) {
         return capacity / 8;
     }

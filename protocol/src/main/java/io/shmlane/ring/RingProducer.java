@@ -32,6 +32,11 @@ import java.util.Objects;
  *
  * <p>The producer keeps its tail in a field and a cached copy of the consumer's head; it reads the
  * shared head only when the cached one says there is not enough room.
+ *
+ * <p>Not thread-safe: one thread offers, claims and commits. Messages are committed, and seen by the
+ * consumer, in the order of the calls; each takes {@code align(16 + length)} bytes of the ring (see
+ * {@link RingDescriptor}), plus a padding to the ring's end when it does not fit before it. Use of a
+ * producer after {@link #close()} or {@link #detach()} is not checked and must not happen.
  */
 public final class RingProducer implements ChannelProducer {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -64,7 +69,18 @@ public final class RingProducer implements ChannelProducer {
 
     /**
      * A producer over {@code buffer} laid out like a ring file ({@link ChannelBuffers#allocate}),
-     * without a file: no roles and no liveness. For tests (jcstress) and for embedding.
+     * without a file: no roles and no liveness. For tests (jcstress) and for embedding. Resumes after
+     * the committed records already in the buffer, as {@link #open(Path, ChannelOptions)} does, and
+     * stores its tail in the buffer's producer slot.
+     *
+     * @param buffer a direct, native-order buffer of at least {@link ChannelBuffers#fileLength} bytes,
+     *     used from index 0; its header, when published, must say a ring of {@code capacity}
+     * @param capacity bytes of the ring's data area, a power of two (see {@link ChannelOptions})
+     * @return the producer; it shares {@code buffer} (position and limit untouched)
+     * @throws IllegalArgumentException when the buffer is too small, not direct, not in native order, or
+     *     its header says another kind or capacity
+     * @throws ChannelException BAD_ARGUMENT when {@code capacity} is out of range; CORRUPT when the
+     *     records in the buffer cannot have been left by a shmlane producer and consumer
      */
     public static RingProducer wrap(final ByteBuffer buffer, final int capacity) {
         ChannelBuffers.checkWrappable(buffer, ChannelKind.RING, capacity);
@@ -75,8 +91,14 @@ public final class RingProducer implements ChannelProducer {
      * Opens the ring at {@code path} as its producer, creating the file if it does not exist. After a
      * producer that died, appending resumes after its last committed record and the sequence goes on.
      *
+     * @param path the channel file
+     * @param options how to create the file, and what an existing one must match (see {@link
+     *     ChannelOptions})
+     * @return the producer, holding the producer role until {@link #close()} or {@link #detach()}
      * @throws ChannelException when the file is not a usable ring, a live producer holds it, or an
-     *     earlier producer ended its stream
+     *     earlier producer ended its stream; CORRUPT when the records in it cannot have been left by a
+     *     shmlane producer and consumer
+     * @throws IllegalArgumentException when {@code options} are not for a ring
      */
     public static RingProducer open(final Path path, final ChannelOptions options) {
         return ChannelFile.openRole(
@@ -87,7 +109,14 @@ public final class RingProducer implements ChannelProducer {
                 file -> new RingProducer(file, file.buffer(), file.capacity()));
     }
 
-    /** Opens with the default options (1 MiB when creating). */
+    /**
+     * {@link #open(Path, ChannelOptions)} with {@link ChannelOptions#ring()}: a 1 MiB ring when the file
+     * is created.
+     *
+     * @param path the channel file
+     * @return the producer, holding the producer role
+     * @throws ChannelException as {@link #open(Path, ChannelOptions)}
+     */
     public static RingProducer open(final Path path) {
         return open(path, ChannelOptions.ring());
     }
@@ -136,11 +165,18 @@ public final class RingProducer implements ChannelProducer {
      * Claims room for a message of {@code length} bytes, to be written in place into {@link #buffer()}
      * at the returned index, then published with {@link #commit()} (or dropped with {@link #abort()}).
      * Nothing is visible to the consumer before the commit, and a producer that dies before it leaves no
-     * trace.
+     * trace. Never blocks. Write only the {@code length} bytes from the returned index, with absolute
+     * accesses, and only until the commit or abort; the message gets the sequence {@link
+     * #nextSequence()} has now.
      *
-     * @return the absolute index of the payload in {@link #buffer()}, or -1 when there is no room
-     * @throws IllegalArgumentException when {@code length} is negative or above the maximum
+     * @param length payload bytes, from 0 to {@link #maxMessageLength()}
+     * @return the absolute index of the payload in {@link #buffer()}, or -1 when there is no room (the
+     *     consumer has not caught up; nothing was claimed)
+     * @throws IllegalArgumentException when {@code length} is negative or above {@link
+     *     #maxMessageLength()}
      * @throws IllegalStateException when a claim is already open
+     * @throws ChannelException CORRUPT when the consumer's shared head is impossible (not a multiple of
+     *     8, after the tail, or more than {@code capacity - 8} bytes behind it)
      */
     public int tryClaim(final int length) {
         if (length < 0 || length > maxMessageLength) {
@@ -196,7 +232,13 @@ public final class RingProducer implements ChannelProducer {
         }
     }
 
-    /** Publishes the claimed message. */
+    /**
+     * Publishes the claimed message: one release store of its header word (and then of the padding's,
+     * when the message wrapped to index 0). The payload written before is visible to the consumer
+     * that sees the record; the sequence moves on by one.
+     *
+     * @throws IllegalStateException when nothing is claimed
+     */
     public void commit() {
         if (claimedRecordIndex < 0) {
             throw new IllegalStateException("nothing claimed");
@@ -237,22 +279,39 @@ public final class RingProducer implements ChannelProducer {
         }
     }
 
-    /** Drops the open claim; nothing was published and the sequence number is reused. */
+    /**
+     * Drops the open claim, if any; nothing was published and the sequence number is reused. The bytes
+     * written into the claimed space are left there, unpublished.
+     */
     public void abort() {
         claimedRecordIndex = -1;
     }
 
-    /** The mapping the indices of {@link #tryClaim(int)} point into. */
+    /**
+     * The mapping the indices of {@link #tryClaim(int)} point into.
+     *
+     * @return the whole channel file's mapping (or the wrapped buffer), in native byte order; write
+     *     into it only at a claimed payload, with absolute accesses
+     */
     public ByteBuffer buffer() {
         return buffer;
     }
 
-    /** Position after the last committed record. */
+    /**
+     * Position after the last committed record: where the next record goes.
+     *
+     * @return a 64-bit byte position, a multiple of {@value RingDescriptor#ALIGNMENT}; its index in the
+     *     data area is {@code tail & (capacity - 1)}
+     */
     public long tail() {
         return tail;
     }
 
-    /** Bytes of the data area. */
+    /**
+     * Bytes of the ring's data area.
+     *
+     * @return the capacity, a power of two; at most {@code capacity - 8} bytes of records are in flight
+     */
     public int capacity() {
         return capacity;
     }

@@ -41,7 +41,8 @@ import java.nio.ByteOrder;
  * <p>A new producer starts where the walk ends (a record claimed and never committed is discarded,
  * its sequence number reused); {@code inspect} reports the walk's end as the live tail. Read-only:
  * the walk may run next to a live producer and consumer; a walk that looks corrupt while the head
- * moved under it is taken again.
+ * moved under it is taken again (up to three walks in all). The result is immutable; the ring may
+ * have moved on by the time it is read.
  */
 public final class RingScan {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -59,15 +60,28 @@ public final class RingScan {
         this.nextSequence = nextSequence;
     }
 
-    /** {@link #of(ByteBuffer, int, ChannelFile)} of a wrapped buffer. */
+    /**
+     * {@link #of(ByteBuffer, int, ChannelFile)} of a wrapped buffer: no file to name in messages.
+     *
+     * @param buffer the whole channel, header included, in native byte order
+     * @param capacity bytes of the ring's data area; a power of two, not checked
+     * @return the walk's result
+     * @throws ChannelException CORRUPT when the chain cannot have been left by a shmlane producer
+     */
     public static RingScan of(final ByteBuffer buffer, final int capacity) {
         return of(buffer, capacity, null);
     }
 
     /**
      * Walks the ring of {@code capacity} bytes in {@code buffer} (a whole channel file, header
-     * included, mapped from {@code file}, or null) from the consumer's head.
+     * included, mapped from {@code file}, or null) from the consumer's head. Reads only, with absolute
+     * accesses.
      *
+     * @param buffer the whole channel, header included, in native byte order; neither the buffer's
+     *     size nor its header is checked here
+     * @param capacity bytes of the ring's data area; a power of two, not checked
+     * @param file the file {@code buffer} maps, named in exception messages; null for a wrapped buffer
+     * @return the walk's result
      * @throws ChannelException CORRUPT when the chain cannot have been left by a shmlane producer
      */
     public static RingScan of(final ByteBuffer buffer, final int capacity, final ChannelFile file) {
@@ -194,22 +208,40 @@ public final class RingScan {
                         + " cannot have been left by a shmlane producer and consumer");
     }
 
-    /** The consumer's head the walk started from. */
+    /**
+     * The consumer's head the walk started from.
+     *
+     * @return a 64-bit byte position, a multiple of {@value RingDescriptor#ALIGNMENT}
+     */
     public long head() {
         return head;
     }
 
-    /** The position after the last committed record: where the producer writes next. */
+    /**
+     * The position after the last committed record: where the producer writes next.
+     *
+     * @return a 64-bit byte position, from {@link #head()} to less than a lap past it
+     */
     public long tail() {
         return tail;
     }
 
-    /** The sequence of the message at the head, or {@link #nextSequence()} when there is none. */
+    /**
+     * The sequence of the message at the head, or {@link #nextSequence()} when there is none.
+     *
+     * @return the sequence a consumer resuming at {@link #head()} hands over first; the consumer's
+     *     stored next sequence, or less by a batch a consumer that died did not release
+     */
     public long firstSequence() {
         return firstSequence;
     }
 
-    /** The sequence the next message gets. */
+    /**
+     * The sequence the next message gets.
+     *
+     * @return one more than the last committed message's sequence, or {@link #firstSequence()} when
+     *     no message waits
+     */
     public long nextSequence() {
         return nextSequence;
     }
