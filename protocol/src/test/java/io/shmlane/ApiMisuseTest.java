@@ -81,6 +81,11 @@ class ApiMisuseTest {
             assertThatThrownBy(() -> producer.offer(new byte[4], 0, 8)).isInstanceOf(IndexOutOfBoundsException.class);
             assertThatThrownBy(() -> producer.offer(new byte[8], 4, 8)).isInstanceOf(IndexOutOfBoundsException.class);
             assertThatThrownBy(() -> producer.offer(new byte[8], -1, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+            // a bad length is the documented IllegalArgumentException, whatever the array
+            assertThatThrownBy(() -> producer.offer(new byte[8], 0, -1)).isInstanceOf(IllegalArgumentException.class);
+            int tooLong = producer.maxMessageLength() + 1;
+            assertThatThrownBy(() -> producer.offer(new byte[4], 0, tooLong))
+                    .isInstanceOf(IllegalArgumentException.class);
 
             byte[] message = {1, 2, 3};
             assertThat(producer.offer(message, 0, 3)).isTrue();

@@ -34,11 +34,21 @@ public final class Main implements Runnable {
                 spec.commandLine(), "missing command: use producer, consumer, inspect or demo");
     }
 
+    /**
+     * The {@code shmlane} command: runs {@link #execute} and exits the JVM with its exit code.
+     *
+     * @param args the command and its options, as typed
+     */
     public static void main(final String[] args) {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code. */
+    /**
+     * Runs the command line in this JVM without exiting it (for tests and embedding).
+     *
+     * @param args the command and its options, as typed
+     * @return the exit code: 0 on success, else the code of the documented failure (see the README)
+     */
     public static int execute(final String... args) {
         CommandLine cli = new CommandLine(new Main());
         cli.setParameterExceptionHandler(Main::onBadParameters);

@@ -138,7 +138,9 @@ public final class RingProducer implements ChannelProducer {
 
     @Override
     public boolean offer(final byte[] src, final int offset, final int length) {
-        // before the claim: a copy that threw after it would leave the claim open and the producer stuck
+        // before the claim: a copy that threw after it would leave the claim open and the producer stuck;
+        // the length first, so that a bad length is the IllegalArgumentException every offer throws for it
+        checkLength(length);
         Objects.checkFromIndexSize(offset, length, src.length);
         int index = tryClaim(length);
         if (index < 0) {
@@ -179,10 +181,7 @@ public final class RingProducer implements ChannelProducer {
      *     8, after the tail, or more than {@code capacity - 8} bytes behind it)
      */
     public int tryClaim(final int length) {
-        if (length < 0 || length > maxMessageLength) {
-            throw new IllegalArgumentException(
-                    "message length must be from 0 to " + maxMessageLength + ": length=" + length);
-        }
+        checkLength(length);
         if (claimedRecordIndex >= 0) {
             throw new IllegalStateException("commit() or abort() the open claim first");
         }
@@ -214,6 +213,13 @@ public final class RingProducer implements ChannelProducer {
         claimedPadding = padding;
         claimedTail = newTail;
         return recordIndex + HEADER_LENGTH;
+    }
+
+    private void checkLength(final int length) {
+        if (length < 0 || length > maxMessageLength) {
+            throw new IllegalArgumentException(
+                    "message length must be from 0 to " + maxMessageLength + ": length=" + length);
+        }
     }
 
     /**
