@@ -1,8 +1,6 @@
 package io.shmlane.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -11,13 +9,12 @@ final class Output {
     private Output() {}
 
     /**
-     * A buffered stdout that flushes on every line: a line printed is a line out, even if the process
-     * is killed right after (the delivery tests count them), at one write per line.
+     * {@link System#out} behind a 64 KiB buffer that flushes on every line: a line printed is a line out,
+     * even if the process is killed right after (the delivery tests count them), at one write per line.
+     * {@code System.out} and not the file descriptor, so a caller of {@link Main#execute} that replaced
+     * {@code System.out} gets the lines.
      */
     static PrintStream stdout() {
-        return new PrintStream(
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                true,
-                StandardCharsets.UTF_8);
+        return new PrintStream(new BufferedOutputStream(System.out, 1 << 16), true, StandardCharsets.UTF_8);
     }
 }

@@ -44,7 +44,9 @@ final class ProducerCommand implements Callable<Integer> {
             defaultValue = "32",
             paramLabel = "BYTES|random|0",
             description = "Payload size: from 32 to the channel's maximum (default 32), 'random' for sizes drawn"
-                    + " from that range, or 0 for the bare text Msg-N.")
+                    + " from that range, or 0 for the bare text Msg-N. A stream is bare or padded throughout: a producer"
+                    + " that continues a stream uses the form its predecessor used (the consumer takes a change"
+                    + " of form for a torn message).")
     String size;
 
     @Option(
