@@ -70,6 +70,18 @@ public final class BackoffIdleStrategy implements IdleStrategy {
         parkNanos = minParkNanos;
     }
 
+    /**
+     * The settings and where the current wait stands, for logs and debugging.
+     *
+     * @return for example {@code BackoffIdleStrategy{spins=10000/10000, yields=3/100, park=1000ns (1000..1000000)}}:
+     *     spins and yields done of their maximum, and the next park with its bounds
+     */
+    @Override
+    public String toString() {
+        return "BackoffIdleStrategy{spins=" + spins + "/" + maxSpins + ", yields=" + yields + "/" + maxYields
+                + ", park=" + parkNanos + "ns (" + minParkNanos + ".." + maxParkNanos + ")}";
+    }
+
     /** Twice {@code park}, at most {@code max}: doubled only up to half the cap, so it never overflows into a spin. */
     static long doubled(final long park, final long max) {
         return park > max >> 1 ? max : park << 1;

@@ -40,4 +40,15 @@ public final class SpinYieldIdleStrategy implements IdleStrategy {
     public void reset() {
         spins = 0;
     }
+
+    /**
+     * The setting and where the current wait stands, for logs and debugging.
+     *
+     * @return for example {@code SpinYieldIdleStrategy{spins=1000/1000}}: spins done of their maximum (the
+     *     wait yields once they are all done)
+     */
+    @Override
+    public String toString() {
+        return "SpinYieldIdleStrategy{spins=" + spins + "/" + maxSpins + "}";
+    }
 }

@@ -301,12 +301,15 @@ class CommandLineTest {
     }
 
     @Test
-    void shouldCheckTheSizeAgainstAnExistingFilesCapacity() {
+    void shouldCheckTheSizeAgainstAnExistingFilesCapacity() throws IOException {
         Path path = dir.resolve("small.shm");
         ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024)).close();
+        byte[] before = Files.readAllBytes(path);
         assertThat(Main.execute("producer", "--file", path.toString(), "--size", "200", "--count", "1"))
                 .isEqualTo(ExitCodes.USAGE);
         assertOneLineError("--size must be 0 or from 32 to 128");
+        // refused before the producer role was taken: not one byte of the file changed
+        assertThat(Files.readAllBytes(path)).isEqualTo(before);
         stderr.reset();
         // no dead producer was left behind: a consumer sees an empty stream, not a producer that died
         assertThat(Main.execute("producer", "--file", path.toString(), "--size", "100", "--count", "2", "--quiet"))

@@ -1,0 +1,194 @@
+package io.shmlane.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.shmlane.ChannelFile;
+import io.shmlane.ChannelHeaderDescriptor;
+import io.shmlane.ChannelOptions;
+import io.shmlane.ring.RingProducer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The edges of the producer's and consumer's options, and the naive reference's round trip. */
+class CommandOptionsTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+    private PrintStream originalErr;
+
+    @BeforeEach
+    void capture() {
+        originalOut = System.out;
+        originalErr = System.err;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private String out() {
+        return stdout.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return stderr.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldAcceptSizesAtBothEndsOfTheRangeAndRefuseOneBeyondEither() {
+        // a ring of 1024 bytes carries messages of up to 128
+        for (String size : new String[] {"32", "128"}) {
+            String file = dir.resolve("ok-" + size + ".shm").toString();
+            assertThat(Main.execute(
+                            "producer",
+                            "--file",
+                            file,
+                            "--capacity",
+                            "1024",
+                            "--size",
+                            size,
+                            "--count",
+                            "3",
+                            "--quiet"))
+                    .as(size + err())
+                    .isEqualTo(ExitCodes.OK);
+            assertThat(Main.execute("consumer", "--file", file, "--capacity", "1024", "--quiet"))
+                    .as(size + err())
+                    .isEqualTo(ExitCodes.OK);
+        }
+        for (String size : new String[] {"31", "129"}) {
+            String file = dir.resolve("bad-" + size + ".shm").toString();
+            assertThat(Main.execute(
+                            "producer",
+                            "--file",
+                            file,
+                            "--capacity",
+                            "1024",
+                            "--size",
+                            size,
+                            "--count",
+                            "3",
+                            "--quiet"))
+                    .as(size)
+                    .isEqualTo(ExitCodes.USAGE);
+            assertThat(err()).contains("--size must be 0 or from 32 to 128 (the channel's maximum message length)");
+        }
+    }
+
+    @Test
+    void shouldRefuseAChannelWhoseLargestMessageIsBelowThePaddedMinimum() {
+        String file = dir.resolve("m.shm").toString();
+        assertThat(Main.execute("producer", "--file", file, "--channel", "mailbox", "--capacity", "31", "--count", "1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("the channel's maximum message length 31 is below 32");
+        assertThat(dir.resolve("m.shm")).doesNotExist();
+    }
+
+    @Test
+    void shouldDrawRandomSizesFromTheWholeRangeBothEndsIncluded() {
+        ProducerCommand.Sizes tightest = ProducerCommand.Sizes.parse("random", MessageCodec.MIN_PADDED_SIZE, 1L);
+        for (int i = 0; i < 100; i++) {
+            assertThat(tightest.next()).isEqualTo(MessageCodec.MIN_PADDED_SIZE);
+        }
+        ProducerCommand.Sizes two = ProducerCommand.Sizes.parse("random", 33, 5L);
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            seen.add(two.next());
+        }
+        assertThat(seen).containsExactlyInAnyOrder(32, 33);
+        assertThat(two.seedToken()).isEqualTo(" seed=5");
+        ProducerCommand.Sizes fixed = ProducerCommand.Sizes.parse("40", 100, 5L);
+        assertThat(fixed.next()).isEqualTo(40);
+        assertThat(fixed.seedToken()).isEmpty();
+        assertThat(ProducerCommand.Sizes.parse("0", 100, null).next()).isZero();
+        assertThatThrownBy(() -> ProducerCommand.Sizes.parse("101", 100, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shouldBlameTheKindNotTheSizeWhenAnExistingRingIsOpenedAsAMailbox() {
+        Path path = dir.resolve("ring.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024)).close();
+        // 500 bytes fit a default mailbox but not this ring (128): the kind is the problem to report
+        assertThat(Main.execute(
+                        "producer", "--file", path.toString(), "--channel", "mailbox", "--size", "500", "--count", "1"))
+                .isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertThat(err()).contains("ring").doesNotContain("--size");
+    }
+
+    @Test
+    void shouldAcceptTheSmallestBatchAndRefuseZero() {
+        String file = dir.resolve("b.shm").toString();
+        assertThat(Main.execute("producer", "--file", file, "--count", "5", "--quiet"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(Main.execute("consumer", "--file", file, "--batch", "1"))
+                .as(err())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("Consumed: Msg-4").contains("received=5 gaps=0");
+        assertThat(Main.execute("consumer", "--file", file, "--batch", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--batch must be at least 1: 0");
+    }
+
+    @Test
+    void shouldRoundTripOneMessageThroughTheNaiveReferenceAndStopWhenIdle() {
+        String file = dir.resolve("naive.shm").toString();
+        assertThat(Main.execute("producer", "--file", file, "--channel", "naive", "--count", "1"))
+                .as(err())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("Produced: Msg-0").contains("produced=1 first=0 last=0 channel=naive");
+        assertThat(Main.execute("consumer", "--file", file, "--channel", "naive", "--idle-exit", "0"))
+                .as(err())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out())
+                .contains("Consumed: Msg-0")
+                .containsPattern("received=1 gaps=0 duplicates=0 reordered=0 torn=0 first=0 last=0 .* channel=naive"
+                        + " end=idle");
+        assertThat(Main.execute("consumer", "--file", file, "--channel", "naive", "--idle-exit", "-1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--idle-exit must not be negative");
+    }
+
+    @Test
+    void shouldCheckFromTheHeadWhenTheConsumerDiedAfterStoringItsNextSequence() throws IOException {
+        // a consumer that died between storing the next sequence and releasing the head left the slot
+        // ahead of the batch that is delivered again: the check starts at the head's record
+        Path path = dir.resolve("ahead.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        try (RingProducer producer = RingProducer.open(path)) {
+            for (long n = 0; n < 10; n++) {
+                producer.offer(message, 0, codec.encode(n, message, 32));
+            }
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            ByteBuffer ahead =
+                    ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 5);
+            channel.write(ahead, ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET);
+        }
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .as(err())
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("received=10 gaps=0 duplicates=0 reordered=0 torn=0 first=0 last=9");
+    }
+}
