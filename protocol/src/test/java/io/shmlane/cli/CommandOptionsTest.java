@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.shmlane.ChannelFile;
 import io.shmlane.ChannelHeaderDescriptor;
 import io.shmlane.ChannelOptions;
+import io.shmlane.mailbox.MailboxProducer;
+import io.shmlane.naive.NaiveChannel;
+import io.shmlane.ring.RingConsumer;
 import io.shmlane.ring.RingProducer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,10 +17,15 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -190,5 +198,165 @@ class CommandOptionsTest {
                 .as(err())
                 .isEqualTo(ExitCodes.OK);
         assertThat(out()).contains("received=10 gaps=0 duplicates=0 reordered=0 torn=0 first=0 last=9");
+    }
+
+    @Test
+    void shouldExitFourForASecondProducerWhileTheFirstHoldsTheRole() {
+        Path path = dir.resolve("taken.shm");
+        try (RingProducer first = RingProducer.open(path)) {
+            assertThat(Main.execute("producer", "--file", path.toString(), "--count", "1"))
+                    .isEqualTo(ExitCodes.ROLE_TAKEN);
+            assertThat(err()).contains("already has a live producer");
+        }
+    }
+
+    @Test
+    void shouldRefuseARateOfZero() {
+        String file = dir.resolve("rate.shm").toString();
+        assertThat(Main.execute("producer", "--file", file, "--rate", "0", "--count", "1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err()).contains("--rate must be positive: 0.0");
+    }
+
+    @Test
+    void shouldPaceTheNaiveProducerToo() {
+        String file = dir.resolve("paced.shm").toString();
+        assertThat(Main.execute(
+                        "producer", "--file", file, "--channel", "naive", "--count", "5", "--rate", "50", "--quiet"))
+                .isEqualTo(ExitCodes.OK);
+        // message 4 is due 80 ms after the start
+        String seconds = out().replaceAll("(?s).*seconds=([0-9.]+).*", "$1");
+        assertThat(Double.parseDouble(seconds)).isGreaterThanOrEqualTo(0.079);
+    }
+
+    @Test
+    void shouldWaitForTheFirstNaiveMessageThenStopAfterTheIdleTimeWithoutOne() throws Exception {
+        Path path = dir.resolve("late.shm");
+        try (NaiveChannel channel = NaiveChannel.open(path)) {
+            long start = System.nanoTime();
+            CompletableFuture<Integer> consumer = CompletableFuture.supplyAsync(() -> Main.execute(
+                    "consumer", "--file", path.toString(), "--channel", "naive", "--idle-exit", "0.3", "--quiet"));
+            Thread.sleep(500); // longer than --idle-exit: no message yet is no reason to stop
+            assertThat(consumer).isNotDone();
+            byte[] message = new byte[64];
+            long sent = System.nanoTime(); // before: the naive send forces the page out, which takes a while
+            channel.send(message, 0, new MessageCodec(64).encode(0, message, 40));
+            assertThat(consumer.get(20, TimeUnit.SECONDS)).as(err()).isEqualTo(ExitCodes.OK);
+            long end = System.nanoTime();
+            assertThat(end - sent).as("idle for --idle-exit after the message").isGreaterThanOrEqualTo(300_000_000L);
+            String summary = out().lines()
+                    .filter(l -> l.startsWith("received="))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(summary).startsWith("received=1 gaps=0").endsWith("channel=naive end=idle");
+            // seconds run to the last message, which came about 500 ms after the start
+            double seconds = Double.parseDouble(summary.replaceAll(".* seconds=([0-9.]+) .*", "$1"));
+            assertThat(seconds).isBetween(0.4, (end - start) / 1e9);
+            long rate = Long.parseLong(summary.replaceAll(".* rate=([0-9]+) .*", "$1"));
+            assertThat(rate).isBetween((long) (1 / (seconds + 0.0005)) - 1, (long) (1 / (seconds - 0.0005)) + 1);
+        }
+    }
+
+    @Test
+    void shouldFailVerificationOfANaiveStreamThatSkipsAMessage() throws IOException {
+        Path path = dir.resolve("gap.shm");
+        try (NaiveChannel channel = NaiveChannel.open(path)) {
+            byte[] message = new byte[64];
+            channel.send(message, 0, new MessageCodec(64).encode(1, message, 40));
+        }
+        assertThat(Main.execute(
+                        "consumer", "--file", path.toString(), "--channel", "naive", "--idle-exit", "0", "--quiet"))
+                .isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(err()).contains("first missing: Msg-0");
+    }
+
+    @Test
+    void shouldNameMsg0AsTheFirstMissingMessage() {
+        Path path = dir.resolve("no-zero.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        try (RingProducer producer = RingProducer.open(path)) {
+            for (long n : new long[] {1, 2}) {
+                producer.offer(message, 0, codec.encode(n, message, 32));
+            }
+        }
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(err()).contains("; first missing: Msg-0");
+    }
+
+    @Test
+    void shouldExitThreeWhenTheFileIsTruncatedWhileWaitingForANewProducer() throws Exception {
+        Path path = dir.resolve("wait-truncated.shm");
+        RingProducer dead = RingProducer.open(path);
+        dead.detach();
+        CompletableFuture<Integer> consumer = CompletableFuture.supplyAsync(
+                () -> Main.execute("consumer", "--file", path.toString(), "--quiet", "--wait-producer"));
+        Thread.sleep(300);
+        assertThat(consumer).isNotDone();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(ChannelHeaderDescriptor.DATA_OFFSET);
+        }
+        assertThat(consumer.get(20, TimeUnit.SECONDS)).isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertThat(err()).contains("truncated");
+    }
+
+    @Test
+    void shouldWaitTheAttachTimeoutGivenInSecondsForAnUnpublishedHeader() throws IOException {
+        Path path = dir.resolve("unpublished.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024)).close();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(ChannelHeaderDescriptor.DATA_OFFSET), 0);
+        }
+        for (String command : new String[] {"inspect", "consumer"}) {
+            long start = System.nanoTime();
+            assertThat(Main.execute(command, "--file", path.toString(), "--attach-timeout", "0.3"))
+                    .as(command)
+                    .isEqualTo(ExitCodes.BAD_CHANNEL);
+            assertThat(System.nanoTime() - start).as(command).isGreaterThanOrEqualTo(300_000_000L);
+            assertThat(err()).contains("has no published header after 300 ms");
+        }
+        String free = dir.resolve("free.shm").toString();
+        assertThat(Main.execute("producer", "--file", free, "--attach-timeout", "0", "--count", "1", "--quiet"))
+                .as(err())
+                .isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shouldPrintAStackTraceForVerboseGivenAfterTheCommand() {
+        assertThat(Main.execute("inspect", "--file", dir.toString(), "--verbose"))
+                .isEqualTo(ExitCodes.BAD_PATH);
+        assertThat(err()).contains("is a directory").contains("\tat io.shmlane.");
+    }
+
+    @Test
+    void shouldShowBytesInFlightBetweenAMovedHeadAndTheTailAndAMailboxSlotsState() throws IOException {
+        Path ring = dir.resolve("moved head.shm"); // a space: printed as is in JSON
+        try (RingProducer producer =
+                        RingProducer.open(ring, ChannelOptions.ring().withCapacity(4096));
+                RingConsumer consumer =
+                        RingConsumer.open(ring, ChannelOptions.ring().withCapacity(4096));
+                ChannelFile view = ChannelFile.openExisting(ring, Duration.ofSeconds(1))) {
+            for (int i = 0; i < 5; i++) {
+                producer.offer(new byte[16], 0, 16);
+            }
+            assertThat(consumer.poll((s, b, i, l) -> {}, 2)).isEqualTo(2);
+            Map<String, Object> fields = InspectCommand.describe(view);
+            assertThat(fields)
+                    .containsEntry("head", 64L)
+                    .containsEntry("tail", 160L)
+                    .containsEntry("bytesInFlight", 96L);
+            assertThat(InspectCommand.toJson(fields)).contains("\"file\":\"" + ring + "\"");
+        }
+        Path mailbox = dir.resolve("m.shm");
+        try (MailboxProducer producer = MailboxProducer.open(mailbox, ChannelOptions.mailbox());
+                ChannelFile view = ChannelFile.openExisting(mailbox, Duration.ofSeconds(1))) {
+            assertThat(InspectCommand.describe(view)).containsEntry("slot", "empty");
+            producer.offer(new byte[8], 0, 8);
+            assertThat(InspectCommand.describe(view))
+                    .containsEntry("slot", "full")
+                    .containsEntry("slotSequence", 0L);
+        }
+        assertThat(Files.exists(mailbox)).isTrue();
     }
 }
