@@ -227,4 +227,62 @@ class ChannelFileLifecycleTest {
                 .isEqualTo("ring(capacity=1024, required, attachTimeout=PT5S, mode=0600)");
         assertThat(ChannelOptions.mailbox().toString()).startsWith("mailbox(capacity=1024, attachTimeout=");
     }
+
+    @Test
+    void shouldSayWhetherThisOpenCreatedTheFile() {
+        Path path = dir.resolve("created.shm");
+        try (ChannelFile first =
+                ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024))) {
+            assertThat(first.created()).isTrue();
+        }
+        try (ChannelFile second =
+                ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024))) {
+            assertThat(second.created()).isFalse();
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void shouldRefuseAFifoAtOnceForReadingAndForWriting() throws Exception {
+        Path fifo = dir.resolve("fifo");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor())
+                .isZero();
+        assertThatThrownBy(() -> ChannelFile.openExisting(fifo, Duration.ofSeconds(1)))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("is not a regular file");
+        assertThatThrownBy(() -> ChannelFile.openOrCreate(fifo, ChannelOptions.ring()))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("is not a regular file");
+    }
+
+    @Test
+    void shouldReportTheConsumersStatusAndAlwaysAliveForAWrappedBuffer() {
+        Path path = dir.resolve("status.shm");
+        try (ChannelProducer producer =
+                Channels.openProducer(path, ChannelOptions.ring().withCapacity(1024))) {
+            assertThat(producer.consumerStatus()).isEqualTo(PeerStatus.NOT_STARTED);
+            try (ChannelConsumer consumer =
+                    Channels.openConsumer(path, ChannelOptions.ring().withCapacity(1024))) {
+                assertThat(producer.consumerStatus()).isEqualTo(PeerStatus.ALIVE);
+            }
+            assertThat(producer.consumerStatus()).isEqualTo(PeerStatus.CLOSED);
+        }
+        ByteBuffer memory = ByteBuffer.allocateDirect(ChannelHeaderDescriptor.DATA_OFFSET + 1024)
+                .order(ByteOrder.nativeOrder());
+        ChannelProducer wrapped = io.shmlane.ring.RingProducer.wrap(memory, 1024);
+        assertThat(wrapped.consumerStatus()).isEqualTo(PeerStatus.ALIVE);
+    }
+
+    @Test
+    void shouldCallAFileOfOnlyAHeaderTruncated() throws IOException {
+        Path path = dir.resolve("header-only.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024)).close();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(ChannelHeaderDescriptor.DATA_OFFSET);
+        }
+        assertThatThrownBy(() -> ChannelFile.openExisting(path, Duration.ofSeconds(1)))
+                .isInstanceOf(ChannelException.class)
+                .hasFieldOrPropertyWithValue("reason", ChannelException.Reason.TRUNCATED)
+                .hasMessageContaining("is truncated: 384 bytes, its header says 1408");
+    }
 }

@@ -3,6 +3,7 @@ package io.shmlane.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shmlane.ChannelException;
 import io.shmlane.ChannelFile;
 import io.shmlane.ChannelHeaderDescriptor;
 import io.shmlane.ChannelOptions;
@@ -358,5 +359,87 @@ class CommandOptionsTest {
                     .containsEntry("slotSequence", 0L);
         }
         assertThat(Files.exists(mailbox)).isTrue();
+    }
+
+    @Test
+    void shouldPrintTheSummaryWithTheEndBeforeExitingFiveForADeadProducer() {
+        Path path = dir.resolve("dead.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        RingProducer producer = RingProducer.open(path);
+        producer.offer(message, 0, codec.encode(0, message, 32));
+        producer.detach();
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .isEqualTo(ExitCodes.PEER_DIED);
+        assertThat(out()).containsPattern("received=1 gaps=0 .* channel=ring end=producer-died");
+    }
+
+    @Test
+    void shouldCarryOnWithTheNewProducerAndEndAtItsEndOfStream() throws Exception {
+        Path path = dir.resolve("wait.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        RingProducer dead = RingProducer.open(path);
+        dead.offer(message, 0, codec.encode(0, message, 32));
+        dead.detach();
+        CompletableFuture<Integer> consumer = CompletableFuture.supplyAsync(
+                () -> Main.execute("consumer", "--file", path.toString(), "--quiet", "--wait-producer"));
+        Thread.sleep(300);
+        try (RingProducer next = RingProducer.open(path)) {
+            next.offer(message, 0, codec.encode(1, message, 32));
+            next.offer(message, 0, codec.encode(2, message, 32));
+        }
+        assertThat(consumer.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+        assertThat(out())
+                .containsPattern("received=3 gaps=0 duplicates=0 reordered=0 torn=0 first=0 last=2 .* end=eos");
+    }
+
+    @Test
+    void shouldPaceAResumedProducerFromItsOwnFirstMessage() {
+        Path path = dir.resolve("resumed.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        RingProducer dead = RingProducer.open(path);
+        for (long n = 0; n < 3; n++) {
+            dead.offer(message, 0, codec.encode(n, message, 32));
+        }
+        dead.detach();
+        // at 1 message a second, message 3 is the run's first: due at once, not three seconds in
+        assertThat(Main.execute("producer", "--file", path.toString(), "--count", "4", "--rate", "1", "--quiet"))
+                .isEqualTo(ExitCodes.OK);
+        double seconds = Double.parseDouble(out().replaceAll("(?s).*seconds=([0-9.]+).*", "$1"));
+        assertThat(seconds).isLessThan(2.0);
+    }
+
+    @Test
+    void shouldCallAVersionWithoutAManifestADevelopmentBuild() {
+        assertThat(new Main.Version().getVersion()).containsExactly("shmlane (development build)");
+    }
+
+    @Test
+    void shouldMapEveryReasonToItsDocumentedExitCode() {
+        Map<ChannelException.Reason, Integer> documented = new java.util.EnumMap<>(ChannelException.Reason.class);
+        for (ChannelException.Reason reason : ChannelException.Reason.values()) {
+            documented.put(reason, ExitCodes.BAD_CHANNEL);
+        }
+        documented.put(ChannelException.Reason.BAD_ARGUMENT, ExitCodes.USAGE);
+        documented.put(ChannelException.Reason.ROLE_TAKEN, ExitCodes.ROLE_TAKEN);
+        documented.put(ChannelException.Reason.PEER_DIED, ExitCodes.PEER_DIED);
+        documented.put(ChannelException.Reason.BAD_PATH, ExitCodes.BAD_PATH);
+        documented.put(ChannelException.Reason.INTERRUPTED, ExitCodes.INTERRUPTED);
+        documented.forEach((reason, code) -> assertThat(ExitCodes.of(new ChannelException(reason, "x")))
+                .as(reason.name())
+                .isEqualTo(code));
+    }
+
+    @Test
+    void shouldCallAMessageLongerThanTheChannelsLargestMalformed() {
+        MessageCodec codec = new MessageCodec(40);
+        ByteBuffer buffer = ByteBuffer.allocate(64);
+        byte[] message = new byte[40];
+        int length = codec.encode(7, message, 40);
+        buffer.put(0, message, 0, length);
+        assertThat(codec.decode(buffer, 0, length)).isEqualTo(7);
+        assertThat(codec.decode(buffer, 0, 41)).isEqualTo(MessageCodec.MALFORMED);
     }
 }

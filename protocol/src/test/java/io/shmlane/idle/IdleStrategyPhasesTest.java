@@ -98,4 +98,13 @@ class IdleStrategyPhasesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("unknown idle strategy 'sleepy': use spin, yield or backoff");
     }
+
+    @Test
+    void shouldDoubleAnOddCapsHalfIntoTheDoubleNotTheCap() {
+        BackoffIdleStrategy idle = new BackoffIdleStrategy(0, 0, 3, 7);
+        idle.idle();
+        assertThat(idle).hasToString("BackoffIdleStrategy{spins=0/0, yields=0/0, park=6ns (3..7)}");
+        idle.idle();
+        assertThat(idle).hasToString("BackoffIdleStrategy{spins=0/0, yields=0/0, park=7ns (3..7)}");
+    }
 }
