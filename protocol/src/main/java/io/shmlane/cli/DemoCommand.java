@@ -160,6 +160,18 @@ final class DemoCommand implements Callable<Integer> {
         });
     }
 
+    /** One progress line: {@code received} of {@code messages} after {@code seconds}, with the share and the rate. */
+    static String progressLine(final long received, final long messages, final double seconds) {
+        return String.format(
+                Locale.ROOT,
+                "  %,d / %,d received (%.0f%%), %.1f s, %,.0f msg/s",
+                received,
+                messages,
+                100.0 * received / messages,
+                seconds,
+                seconds > 0 ? received / seconds : 0.0);
+    }
+
     /** Reads the consumer's next sequence from the file, read-only, until the consumer exits. */
     private static void showProgress(
             final PrintStream out, final Path file, final long messages, final long start, final Process consumer)
@@ -179,15 +191,7 @@ final class DemoCommand implements Callable<Integer> {
                 long received = view != null ? view.longVolatile(ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET) : 0;
                 long now = System.nanoTime();
                 if (tty || now - lastPrint > 1_000_000_000L) {
-                    double seconds = (now - start) / 1e9;
-                    String line = String.format(
-                            Locale.ROOT,
-                            "  %,d / %,d received (%.0f%%), %.1f s, %,.0f msg/s",
-                            received,
-                            messages,
-                            100.0 * received / messages,
-                            seconds,
-                            seconds > 0 ? received / seconds : 0.0);
+                    String line = progressLine(received, messages, (now - start) / 1e9);
                     out.print(tty ? "\r" + line : line + System.lineSeparator());
                     out.flush();
                     lastPrint = now;

@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +45,9 @@ class DemoCommandTest {
 
     @Test
     void shouldStreamThroughTwoForkedJvmsAndReportEveryMessageVerifiedOnTheRing() {
+        long start = System.nanoTime();
         int exit = Main.execute("demo", "--count", "3000", "--size", "48", "--dir", dir.toString());
+        double wallSeconds = (System.nanoTime() - start) / 1e9;
 
         assertThat(exit).as(out() + stderr).isEqualTo(ExitCodes.OK);
         assertThat(out())
@@ -53,6 +58,22 @@ class DemoCommandTest {
                         "consumer: received=3000 gaps=0 duplicates=0 reordered=0 torn=0 first=0 last=2999 .*channel=ring end=eos")
                 .containsPattern("result: +3,000 messages in [0-9.]+ s \\(both JVMs included\\) = [0-9,]+ msg/s;"
                         + " every Msg-N arrived once, in order, intact");
+        // progress: at least the first line, then at most one a second, each on its own line (not a
+        // terminal: no carriage returns)
+        List<String> progress = out().lines()
+                .filter(l -> l.startsWith("  ") && l.contains(" received ("))
+                .toList();
+        assertThat(progress).isNotEmpty();
+        assertThat(out()).doesNotContain("\r");
+        Matcher result = Pattern.compile(
+                        "result: +3,000 messages in ([0-9.]+) s \\(both JVMs included\\) = ([0-9,]+) msg/s")
+                .matcher(out());
+        assertThat(result.find()).isTrue();
+        double seconds = Double.parseDouble(result.group(1));
+        long rate = Long.parseLong(result.group(2).replace(",", ""));
+        assertThat(seconds).isBetween(0.0, wallSeconds + 0.01);
+        assertThat(progress.size()).isLessThanOrEqualTo(2 + (int) seconds);
+        assertThat((double) rate).isBetween(3000 / (seconds + 0.005) - 1, 3000 / Math.max(seconds - 0.005, 1e-9) + 1);
         // the channel file is removed, the given directory is kept
         assertThat(dir.resolve("demo-ring.shm")).doesNotExist();
         assertThat(dir).isDirectory();
@@ -69,5 +90,14 @@ class DemoCommandTest {
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }
+    }
+
+    @Test
+    void shouldShowTheShareAndTheRateOfWhatWasReceived() {
+        assertThat(DemoCommand.progressLine(1500, 3000, 2.0))
+                .isEqualTo("  1,500 / 3,000 received (50%), 2.0 s, 750 msg/s");
+        assertThat(DemoCommand.progressLine(3000, 3000, 0.5))
+                .isEqualTo("  3,000 / 3,000 received (100%), 0.5 s, 6,000 msg/s");
+        assertThat(DemoCommand.progressLine(0, 10, 0.0)).isEqualTo("  0 / 10 received (0%), 0.0 s, 0 msg/s");
     }
 }
