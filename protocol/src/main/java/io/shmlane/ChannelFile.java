@@ -1,7 +1,6 @@
 package io.shmlane;
 
 import io.shmlane.ChannelException.Reason;
-import io.shmlane.internal.ChannelLayout;
 import io.shmlane.internal.FileCreation;
 import io.shmlane.internal.FileValidation;
 import io.shmlane.internal.FileValidation.ValidatedMapping;
@@ -196,7 +195,7 @@ public final class ChannelFile implements AutoCloseable {
      * @return the state field: 0 none, 1 attached, 2 closed (see {@link ChannelHeaderDescriptor})
      */
     public int roleStateAcquire(final Role r) {
-        return ChannelLayout.roleStateAcquire(buffer, r);
+        return (int) INT.getAcquire(buffer, r.stateOffset());
     }
 
     /**
