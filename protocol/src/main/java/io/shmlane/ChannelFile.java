@@ -82,7 +82,7 @@ public final class ChannelFile implements AutoCloseable {
      * Opens the channel at {@code path}, creating it with {@code options} when no file exists. An
      * existing file must be trusted (a regular file owned by this user or an allowed owner, writable by
      * nobody else) and hold a valid channel of the options' kind.
-     * Takes no role: see {@link #openRole} and {@link #acquireRole}.
+     * Takes no role: see {@link #openRole}.
      *
      * @param path the channel file; its directory must exist, and the name must not be a symbolic link
      * @param options the kind, and the capacity and permissions to create the file with
@@ -176,15 +176,15 @@ public final class ChannelFile implements AutoCloseable {
 
     /**
      * Takes {@code role} for this process: locks the role's byte, then records this process's id and
-     * counts the attach in the role's slot. Does not publish the role's state, see {@link
-     * #roleStateRelease}. A lock refused at first is tried for another 200 ms, as a liveness probe
-     * holds it for an instant.
+     * counts the attach in the role's slot. Does not publish the role's state: {@link #openRole} does,
+     * once the role's side is built. A lock refused at first is tried for another 200 ms, as a liveness
+     * probe holds it for an instant.
      *
      * @param role the role to take
      * @throws ChannelException ROLE_TAKEN when a live process holds it; BAD_PATH when locking fails
      * @throws IllegalStateException when this file already holds a role
      */
-    public void acquireRole(final Role role) {
+    private void acquireRole(final Role role) {
         roles.acquire(role, buffer);
     }
 
@@ -201,13 +201,9 @@ public final class ChannelFile implements AutoCloseable {
     /**
      * Publishes this process's role state; release, so everything written before it is visible with it.
      *
-     * @param state 1 (attached) or 2 (closed); not checked
-     * @throws IllegalStateException when this file holds no role
+     * @param state 1 (attached) or 2 (closed); not checked; called once the role is held
      */
-    public void roleStateRelease(final int state) {
-        if (roles.role() == null) {
-            throw new IllegalStateException("no role held");
-        }
+    private void roleStateRelease(final int state) {
         INT.setRelease(buffer, roles.role().stateOffset(), state);
     }
 
@@ -218,7 +214,7 @@ public final class ChannelFile implements AutoCloseable {
      * @return true when the role's byte is locked
      * @throws ChannelException BAD_PATH when the probe fails
      */
-    public boolean isRoleHeld(final Role r) {
+    private boolean isRoleHeld(final Role r) {
         return roles.isHeld(r);
     }
 
@@ -250,16 +246,6 @@ public final class ChannelFile implements AutoCloseable {
      */
     public boolean isTruncated() {
         return faults.isTruncated();
-    }
-
-    /**
-     * The error for a file that shrank under its mapping.
-     *
-     * @param sizeNow the file's size now in bytes, or negative when unknown (left out of the message)
-     * @return a TRUNCATED exception, for the caller to throw
-     */
-    public ChannelException truncatedWhileMapped(final long sizeNow) {
-        return faults.truncatedWhileMapped(sizeNow);
     }
 
     /**
