@@ -1,6 +1,7 @@
 package io.shmlane;
 
 import io.shmlane.idle.IdleStrategy;
+import io.shmlane.internal.ChannelLayout;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -24,7 +25,7 @@ public interface ChannelConsumer extends AutoCloseable {
      * most one message per call.
      *
      * <p>A file truncated under the mapping can make this throw an {@link InternalError} (SIGBUS);
-     * {@link #receive} turns it into TRUNCATED, {@link ChannelBuffers#translate} does so for a caller.
+     * {@link #receive} turns it into TRUNCATED, {@link ChannelLayout#translate} does so for a caller.
      *
      * @param handler receives each message in place, see {@link MessageHandler}
      * @param limit the most messages to hand over; 0 or less hands over none
@@ -152,7 +153,7 @@ public interface ChannelConsumer extends AutoCloseable {
                         if (Thread.interrupted()) {
                             throw new ChannelException(
                                     ChannelException.Reason.INTERRUPTED,
-                                    "interrupted while waiting for messages in " + ChannelBuffers.describe(file));
+                                    "interrupted while waiting for messages in " + ChannelLayout.describe(file));
                         }
                         if (file != null) {
                             file.checkNotTruncated();
@@ -175,7 +176,7 @@ public interface ChannelConsumer extends AutoCloseable {
                 idle.idle();
             }
         } catch (InternalError fault) {
-            throw ChannelBuffers.translate(file(), fault);
+            throw ChannelLayout.translate(file(), fault);
         }
     }
 

@@ -1,83 +1,58 @@
 package io.shmlane;
 
-import static io.shmlane.ChannelHeaderDescriptor.CAPACITY_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.KIND_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.LAYOUT_VERSION;
-import static io.shmlane.ChannelHeaderDescriptor.MAGIC;
-import static io.shmlane.ChannelHeaderDescriptor.MAGIC_OFFSET;
-import static io.shmlane.ChannelHeaderDescriptor.MAX_MESSAGE_LENGTH_OFFSET;
-
 import io.shmlane.ChannelException.Reason;
+import io.shmlane.internal.FileCreation;
+import io.shmlane.internal.FileValidation;
+import io.shmlane.internal.FileValidation.ValidatedMapping;
+import io.shmlane.internal.MappingFaults;
+import io.shmlane.internal.RoleLocks;
+import io.shmlane.internal.RoleState;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.IntSupplier;
 
 /**
- * A mapped shmlane channel file: creation, the start-up handshake, validation, roles and liveness.
- * The channel classes ({@code MailboxProducer}, {@code RingConsumer}, ...) are built on one of these.
+ * A mapped shmlane channel file: the handle the channel classes ({@code MailboxProducer},
+ * {@code RingConsumer}, ...) are built on, and what their {@code file()} returns. The work is done by
+ * one class per job, not API: creation, validation, role locks and liveness, and the translation of
+ * faults of a truncated mapping.
  *
  * <p><b>Creation.</b> Whoever finds no file creates it: the header is written into a private temporary
  * file in the same directory, the layout version is published last with a release store, and the
  * complete file is then hard-linked to its name, which fails if the name exists. Two processes racing
- * to create therefore end up on one valid file: the loser deletes its temporary file and attaches to
- * the winner's. The data area is written with zeros at creation, so the disk blocks exist and a full
- * disk is an error here instead of a SIGBUS later.
+ * to create therefore end up on one valid file. The data area is written with zeros at creation, so a
+ * full disk is an error there instead of a SIGBUS later.
  *
- * <p><b>Trust.</b> The temporary file is created new ({@code O_EXCL}, so no planted file or link is
- * reused) with the options' permissions, owner-only (0600) by default, from its first byte, and set
- * to exactly those permissions before it gets its name, whatever the umask. The channel's name is
- * never followed as a symbolic link, and an existing file is used only when {@link FileTrust} trusts
- * it: owned by this user (or an allowed owner) and writable by nobody else.
+ * <p><b>Trust.</b> The file is created with the options' permissions, owner-only (0600) by default,
+ * whatever the umask. The channel's name is never followed as a symbolic link, and an existing file is
+ * used only when it is owned by this user (or an allowed owner) and writable by nobody else.
  *
  * <p><b>Attach.</b> The attacher waits (up to a timeout) for a non-zero layout version, read with an
  * acquire load that pairs with the creator's release store, and then checks, each with its own
  * message: magic, version, kind, capacity, maximum message length, data offset and file size.
  *
- * <p><b>Roles.</b> A producer and a consumer each lock one byte of the file ({@link FileChannel#tryLock}
- * on the first byte of the role's slot). The operating system releases the lock when the process dies,
- * so whether the peer is alive is one non-blocking lock probe away ({@link #peerStatus(Role)}), and a
- * second process asking for a held role is refused. Caveat of POSIX record locks: closing any channel
- * to the file releases all of this process's locks on it, so one process should hold one role per file
- * (two roles in one JVM work, but another process may then see one of them as dead after the other
- * closes).
+ * <p><b>Roles.</b> A producer and a consumer each lock one byte of the file; the operating system
+ * releases the lock when the process dies, so whether the peer is alive is one non-blocking lock probe
+ * away ({@link #peerStatus(Role)}), and a second process asking for a held role is refused. Caveat of
+ * POSIX record locks: closing any channel to the file releases all of this process's locks on it, so
+ * one process should hold one role per file.
  *
  * <p><b>Truncation.</b> Touching a mapped page beyond the end of the file raises SIGBUS. The JVM turns
  * that into an {@link InternalError} for buffer accesses; the blocking waits check the file size
- * periodically ({@link #checkNotTruncated()}) and the command line turns both into a clear error.
+ * periodically ({@link #checkNotTruncated()}), and {@link #translate} turns such an error into a clear
+ * one.
  */
 public final class ChannelFile implements AutoCloseable {
-    /** How long a refused role is tried again: longer than any liveness probe holds its byte. */
-    private static final long PROBE_GRACE_NANOS = 200_000_000L;
-
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
-    private static final int ZERO_CHUNK = 64 * 1024;
 
     private final Path path;
     private final FileChannel channel;
@@ -87,31 +62,27 @@ public final class ChannelFile implements AutoCloseable {
     private final int maxMessageLength;
     private final long fileLength;
     private final boolean created;
-    private FileLock roleLock;
-    private Role role;
+    private final RoleLocks roles;
+    private final MappingFaults faults;
 
-    private ChannelFile(
-            final Path path,
-            final FileChannel channel,
-            final MappedByteBuffer buffer,
-            final ChannelKind kind,
-            final int capacity,
-            final boolean created) {
+    private ChannelFile(final Path path, final ValidatedMapping mapping, final boolean created) {
         this.path = path;
-        this.channel = channel;
-        this.buffer = buffer;
-        this.kind = kind;
-        this.capacity = capacity;
+        this.channel = mapping.channel();
+        this.buffer = mapping.buffer();
+        this.kind = mapping.kind();
+        this.capacity = mapping.capacity();
         this.maxMessageLength = ChannelOptions.maxMessageLength(kind, capacity);
         this.fileLength = buffer.capacity();
         this.created = created;
+        this.roles = new RoleLocks(path, channel);
+        this.faults = new MappingFaults(path, channel, fileLength);
     }
 
     /**
      * Opens the channel at {@code path}, creating it with {@code options} when no file exists. An
      * existing file must be trusted (a regular file owned by this user or an allowed owner, writable by
      * nobody else) and hold a valid channel of the options' kind.
-     * Takes no role: see {@link #openRole} and {@link #acquireRole}.
+     * Takes no role: see {@link #openRole}.
      *
      * @param path the channel file; its directory must exist, and the name must not be a symbolic link
      * @param options the kind, and the capacity and permissions to create the file with
@@ -120,12 +91,12 @@ public final class ChannelFile implements AutoCloseable {
      *     UNSAFE, NOT_A_CHANNEL, WRONG_VERSION, WRONG_KIND, CAPACITY_MISMATCH, TRUNCATED or TIMEOUT
      */
     public static ChannelFile openOrCreate(final Path path, final ChannelOptions options) {
-        checkPath(path);
+        FileValidation.checkPath(path);
         boolean created = false;
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            created = create(path, options.kind(), options.capacity(), options.permissions());
+            created = FileCreation.create(path, options.kind(), options.capacity(), options.permissions());
         }
-        return attach(path, options.kind(), options, created, true);
+        return new ChannelFile(path, FileValidation.attach(path, options.kind(), options, true), created);
     }
 
     /**
@@ -187,7 +158,7 @@ public final class ChannelFile implements AutoCloseable {
      *     #openOrCreate}
      */
     public static ChannelFile openExisting(final Path path, final Duration attachTimeout) {
-        checkPath(path);
+        FileValidation.checkPath(path);
         if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             throw new ChannelException(Reason.BAD_PATH, path + " does not exist");
         }
@@ -197,344 +168,31 @@ public final class ChannelFile implements AutoCloseable {
                     Reason.BAD_PATH,
                     path + " is not a regular file (a FIFO, socket or device): a channel is a regular file");
         }
-        return attach(path, null, ChannelOptions.ring().withAttachTimeout(attachTimeout), false, false);
-    }
-
-    private static void checkPath(final Path path) {
-        if (Files.isSymbolicLink(path)) {
-            throw FileTrust.symbolicLink(path);
-        }
-        if (Files.isDirectory(path)) {
-            throw new ChannelException(
-                    Reason.BAD_PATH,
-                    path + " is a directory, not a channel file: give a file name, e.g. "
-                            + path.resolve("channel.shm"));
-        }
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new ChannelException(Reason.BAD_PATH, "directory " + parent + " does not exist: create it first");
-        }
-    }
-
-    /** Creates the file atomically; returns false when another process won the race. */
-    private static boolean create(
-            final Path path, final ChannelKind kind, final int capacity, final Set<PosixFilePermission> permissions) {
-        Path absolute = path.toAbsolutePath();
-        Path temporary = absolute.resolveSibling("." + absolute.getFileName() + ".creating-"
-                + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        long length = (long) DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
-        try {
-            // CREATE_NEW: never an existing file or link; created with at most the permissions (the
-            // umask may take some away), then set to exactly them, before the file gets its name
-            try (FileChannel ch = FileChannel.open(
-                    temporary,
-                    Set.of(
-                            StandardOpenOption.CREATE_NEW,
-                            StandardOpenOption.READ,
-                            StandardOpenOption.WRITE,
-                            LinkOption.NOFOLLOW_LINKS),
-                    PosixFilePermissions.asFileAttribute(permissions))) {
-                Files.getFileAttributeView(temporary, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                        .setPermissions(permissions);
-                ByteBuffer zeros = ByteBuffer.allocate((int) Math.min(ZERO_CHUNK, length));
-                for (long position = 0; position < length; ) {
-                    zeros.clear().limit((int) Math.min(zeros.capacity(), length - position));
-                    position += ch.write(zeros, position);
-                }
-                MappedByteBuffer header = ch.map(FileChannel.MapMode.READ_WRITE, 0, DATA_OFFSET);
-                header.order(ByteOrder.nativeOrder());
-                ChannelBuffers.publishHeader(header, kind, capacity);
-                header.force(); // once, at creation: never on the message path
-            }
-            try {
-                Files.createLink(absolute, temporary);
-                return true;
-            } catch (FileAlreadyExistsException lostRace) {
-                return false;
-            } catch (UnsupportedOperationException | IOException noHardLinks) {
-                try {
-                    Files.move(temporary, absolute);
-                    return true;
-                } catch (FileAlreadyExistsException lostRace) {
-                    return false;
-                }
-            }
-        } catch (AccessDeniedException e) {
-            throw new ChannelException(
-                    Reason.BAD_PATH, "cannot create " + path + ": permission denied in " + absolute.getParent(), e);
-        } catch (UnsupportedOperationException e) {
-            throw new ChannelException(
-                    Reason.BAD_PATH,
-                    "cannot create " + path + " owner-only: its file system has no POSIX permissions; use a POSIX"
-                            + " file system such as /dev/shm",
-                    e);
-        } catch (IOException e) {
-            throw new ChannelException(Reason.BAD_PATH, "cannot create " + path + ": " + e, e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException ignored) {
-                // a leftover hidden temporary file is harmless
-            }
-        }
-    }
-
-    private static ChannelFile attach(
-            final Path path,
-            final ChannelKind expectedKind,
-            final ChannelOptions options,
-            final boolean created,
-            final boolean writable) {
-        PosixFileAttributes checked = FileTrust.attributes(path);
-        if (writable) {
-            FileTrust.check(path, checked, options);
-        } else {
-            FileTrust.checkRegularFile(path, checked);
-        }
-        FileChannel ch;
-        try {
-            ch = writable
-                    ? FileChannel.open(
-                            path, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
-                    : FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        } catch (NoSuchFileException e) {
-            throw new ChannelException(Reason.BAD_PATH, path + " does not exist", e);
-        } catch (AccessDeniedException e) {
-            throw new ChannelException(
-                    Reason.BAD_PATH,
-                    "cannot open " + path + " for " + (writable ? "reading and writing" : "reading")
-                            + ": permission denied",
-                    e);
-        } catch (FileSystemException e) {
-            if (Files.isSymbolicLink(path)) {
-                throw FileTrust.symbolicLink(path); // replaced by a link after the check
-            }
-            throw new ChannelException(Reason.BAD_PATH, "cannot open " + path + ": " + e, e);
-        } catch (IOException e) {
-            throw new ChannelException(Reason.BAD_PATH, "cannot open " + path + ": " + e, e);
-        }
-        try {
-            checkSameFile(path, checked);
-            ChannelFile file = validateAndMap(path, ch, expectedKind, options, created, writable);
-            ch = null;
-            return file;
-        } finally {
-            if (ch != null) {
-                closeQuietly(ch);
-            }
-        }
-    }
-
-    /** Refuses the open file when the name now names another file than the one checked before. */
-    private static void checkSameFile(final Path path, final PosixFileAttributes checked) {
-        Object key = checked.fileKey();
-        if (key != null && !key.equals(FileTrust.attributes(path).fileKey())) {
-            throw new ChannelException(
-                    Reason.UNSAFE,
-                    path + " was replaced by another file while it was opened: someone is changing the directory;"
-                            + " use a directory only you can write");
-        }
-    }
-
-    private static ChannelFile validateAndMap(
-            final Path path,
-            final FileChannel ch,
-            final ChannelKind expectedKind,
-            final ChannelOptions options,
-            final boolean created,
-            final boolean writable) {
-        try {
-            long size = ch.size();
-            if (size < DATA_OFFSET) {
-                throw new ChannelException(
-                        Reason.TRUNCATED,
-                        path + " is too short to be a shmlane channel (" + size + " bytes, the header alone is "
-                                + DATA_OFFSET + "): it is empty or truncated; delete it and start again");
-            }
-            FileChannel.MapMode mode = writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY;
-            MappedByteBuffer header = ch.map(mode, 0, DATA_OFFSET);
-            header.order(ByteOrder.nativeOrder());
-            int version = awaitVersion(path, header, options.attachTimeout());
-            long magic = (long) LONG.get(header, MAGIC_OFFSET);
-            if (magic != MAGIC) {
-                throw new ChannelException(
-                        Reason.NOT_A_CHANNEL,
-                        path + " is not a shmlane channel file (wrong magic 0x" + Long.toHexString(magic)
-                                + "): check the path, or delete the file if it is yours");
-            }
-            if (version != LAYOUT_VERSION) {
-                throw new ChannelException(
-                        Reason.WRONG_VERSION,
-                        path + " has channel layout version " + version + ", this shmlane reads version "
-                                + LAYOUT_VERSION + ": use the shmlane release that wrote it, or a new file");
-            }
-            int kindCode = (int) INT.get(header, KIND_OFFSET);
-            ChannelKind kind = ChannelKind.fromCode(kindCode);
-            if (kind == null) {
-                throw new ChannelException(
-                        Reason.NOT_A_CHANNEL, path + " has a corrupt header: unknown channel kind " + kindCode);
-            }
-            checkKindFitsLayout(path, header, kind, size);
-            if (expectedKind != null && kind != expectedKind) {
-                throw new ChannelException(
-                        Reason.WRONG_KIND,
-                        path + " holds a " + kind.label() + " channel, not a " + expectedKind.label()
-                                + ": use --channel " + kind.label() + " or another file");
-            }
-            int capacity = (int) INT.get(header, CAPACITY_OFFSET);
-            try {
-                ChannelOptions.checkCapacity(kind, capacity);
-            } catch (ChannelException e) {
-                throw new ChannelException(Reason.NOT_A_CHANNEL, path + " has a corrupt header: " + e.getMessage(), e);
-            }
-            int maxMessageLength = (int) INT.get(header, MAX_MESSAGE_LENGTH_OFFSET);
-            if (maxMessageLength != ChannelOptions.maxMessageLength(kind, capacity)) {
-                throw new ChannelException(
-                        Reason.NOT_A_CHANNEL,
-                        path + " has a corrupt header: max message length " + maxMessageLength
-                                + " does not match capacity " + capacity);
-            }
-            int dataOffset = (int) INT.get(header, DATA_OFFSET_OFFSET);
-            if (dataOffset != DATA_OFFSET) {
-                throw new ChannelException(
-                        Reason.NOT_A_CHANNEL,
-                        path + " has a corrupt header: data offset " + dataOffset + ", expected " + DATA_OFFSET);
-            }
-            long expectedSize = (long) DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
-            if (size < expectedSize) {
-                throw new ChannelException(
-                        Reason.TRUNCATED,
-                        path + " is truncated: " + size + " bytes, its header says " + expectedSize
-                                + "; delete it and start again");
-            }
-            if (size > expectedSize) {
-                throw new ChannelException(
-                        Reason.NOT_A_CHANNEL,
-                        path + " is longer than its header says (" + size + " bytes, expected " + expectedSize
-                                + "): it was modified by something other than shmlane");
-            }
-            if (options.requireCapacity() && expectedKind != null && capacity != options.capacity()) {
-                throw new ChannelException(
-                        Reason.CAPACITY_MISMATCH,
-                        path + " was created with capacity " + capacity + ", not " + options.capacity()
-                                + ": use --capacity " + capacity + ", or another file");
-            }
-            MappedByteBuffer buffer = ch.map(mode, 0, expectedSize);
-            buffer.order(ByteOrder.nativeOrder());
-            return new ChannelFile(path, ch, buffer, kind, capacity, created);
-        } catch (IOException e) {
-            throw new ChannelException(Reason.BAD_PATH, "cannot map " + path + ": " + e, e);
-        }
-    }
-
-    /**
-     * A kind field that names the other kind of a file whose capacity, max message length and size
-     * are those of that other kind is a corrupt kind field: blamed on the kind, not on whichever
-     * field is checked first.
-     */
-    private static void checkKindFitsLayout(
-            final Path path, final ByteBuffer header, final ChannelKind kind, final long size) {
-        int capacity = (int) INT.get(header, CAPACITY_OFFSET);
-        int maxMessageLength = (int) INT.get(header, MAX_MESSAGE_LENGTH_OFFSET);
-        if (fitsLayout(kind, capacity, maxMessageLength, size)) {
-            return;
-        }
-        ChannelKind other = kind == ChannelKind.RING ? ChannelKind.MAILBOX : ChannelKind.RING;
-        if (fitsLayout(other, capacity, maxMessageLength, size)) {
-            throw new ChannelException(
-                    Reason.NOT_A_CHANNEL,
-                    path + " has a corrupt header: its kind field says " + kind.label() + " but its capacity "
-                            + capacity + ", max message length " + maxMessageLength + " and size " + size
-                            + " are those of a " + other.label() + "; the file was damaged, delete it");
-        }
-    }
-
-    private static boolean fitsLayout(
-            final ChannelKind kind, final int capacity, final int maxMessageLength, final long size) {
-        try {
-            ChannelOptions.checkCapacity(kind, capacity);
-        } catch (ChannelException e) {
-            return false;
-        }
-        return maxMessageLength == ChannelOptions.maxMessageLength(kind, capacity)
-                && size == (long) DATA_OFFSET + ChannelOptions.dataLength(kind, capacity);
-    }
-
-    private static int awaitVersion(final Path path, final ByteBuffer header, final Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            // acquire: pairs with the creator's release in ChannelBuffers.publishHeader(); all header
-            // fields are visible after it
-            int version = ChannelBuffers.versionAcquire(header);
-            if (version != 0) {
-                return version;
-            }
-            long magic = (long) LONG.get(header, MAGIC_OFFSET);
-            if (magic != 0 && magic != MAGIC) {
-                return version; // not a channel: let the magic check say so at once
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new ChannelException(
-                        Reason.TIMEOUT,
-                        path + " has no published header after " + timeout.toMillis()
-                                + " ms: it was not made by shmlane (which names a file only once its header is"
-                                + " complete), or its header was zeroed; delete it");
-            }
-            LockSupport.parkNanos(1_000_000);
-        }
-    }
-
-    /** One non-blocking try for the byte of {@code role}; null when another holds it. */
-    private FileLock tryLockRole(final Role role) {
-        try {
-            return channel.tryLock(role.slotOffset(), 1, false);
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return null;
-        } catch (IOException e) {
-            throw new ChannelException(Reason.BAD_PATH, "cannot lock " + path + ": " + e, e);
-        }
+        return new ChannelFile(
+                path,
+                FileValidation.attach(path, null, ChannelOptions.ring().withAttachTimeout(attachTimeout), false),
+                false);
     }
 
     /**
      * Takes {@code role} for this process: locks the role's byte, then records this process's id and
-     * counts the attach in the role's slot. Does not publish the role's state, see {@link
-     * #roleStateRelease}. A lock refused at first is tried for another 200 ms, as a liveness probe
-     * holds it for an instant.
+     * counts the attach in the role's slot. Does not publish the role's state: {@link #openRole} does,
+     * once the role's side is built. A lock refused at first is tried for another 200 ms, as a liveness
+     * probe holds it for an instant.
      *
      * @param role the role to take
      * @throws ChannelException ROLE_TAKEN when a live process holds it; BAD_PATH when locking fails
      * @throws IllegalStateException when this file already holds a role
      */
-    public void acquireRole(final Role role) {
-        if (this.role != null) {
-            throw new IllegalStateException("this file already holds the " + this.role.label() + " role");
-        }
-        FileLock lock = tryLockRole(role);
-        // a liveness probe (inspect, the peer asking "is it alive?") holds the byte for an instant: a
-        // role refused that soon is tried again, so only a holder that keeps it counts as live
-        long deadline = System.nanoTime() + PROBE_GRACE_NANOS;
-        while (lock == null && System.nanoTime() - deadline < 0) {
-            LockSupport.parkNanos(1_000_000);
-            lock = tryLockRole(role);
-        }
-        if (lock == null) {
-            throw new ChannelException(
-                    Reason.ROLE_TAKEN,
-                    path + " already has a live " + role.label() + " (pid " + LONG.getVolatile(buffer, role.pidOffset())
-                            + "): a channel takes one producer and one consumer; stop the other " + role.label()
-                            + " first");
-        }
-        roleLock = lock;
-        this.role = role;
-        LONG.set(buffer, role.pidOffset(), ProcessHandle.current().pid());
-        INT.set(buffer, role.attachCountOffset(), (int) INT.get(buffer, role.attachCountOffset()) + 1);
+    private void acquireRole(final Role role) {
+        roles.acquire(role, buffer);
     }
 
     /**
-     * The role's state, see {@link RoleState}; acquire, so a CLOSED makes the peer's earlier writes visible.
+     * The role's state; acquire, so a CLOSED makes the peer's earlier writes visible.
      *
      * @param r the role whose state to read, this file's own or the peer's
-     * @return the state field
+     * @return the state field: 0 none, 1 attached, 2 closed (see {@link ChannelHeaderDescriptor})
      */
     public int roleStateAcquire(final Role r) {
         return (int) INT.getAcquire(buffer, r.stateOffset());
@@ -543,14 +201,10 @@ public final class ChannelFile implements AutoCloseable {
     /**
      * Publishes this process's role state; release, so everything written before it is visible with it.
      *
-     * @param state one of the {@link RoleState} values; not checked
-     * @throws IllegalStateException when this file holds no role
+     * @param state 1 (attached) or 2 (closed); not checked; called once the role is held
      */
-    public void roleStateRelease(final int state) {
-        if (role == null) {
-            throw new IllegalStateException("no role held");
-        }
-        INT.setRelease(buffer, role.stateOffset(), state);
+    private void roleStateRelease(final int state) {
+        INT.setRelease(buffer, roles.role().stateOffset(), state);
     }
 
     /**
@@ -560,14 +214,8 @@ public final class ChannelFile implements AutoCloseable {
      * @return true when the role's byte is locked
      * @throws ChannelException BAD_PATH when the probe fails
      */
-    public boolean isRoleHeld(final Role r) {
-        try (FileLock probe = channel.tryLock(r.slotOffset(), 1, true)) {
-            return probe == null;
-        } catch (OverlappingFileLockException heldInThisJvm) {
-            return true;
-        } catch (IOException e) {
-            throw new ChannelException(Reason.BAD_PATH, "cannot probe the lock of " + path + ": " + e, e);
-        }
+    private boolean isRoleHeld(final Role r) {
+        return roles.isHeld(r);
     }
 
     /**
@@ -578,27 +226,7 @@ public final class ChannelFile implements AutoCloseable {
      * @throws ChannelException BAD_PATH when the lock probe fails
      */
     public PeerStatus peerStatus(final Role peer) {
-        return peerStatus(() -> roleStateAcquire(peer), () -> isRoleHeld(peer));
-    }
-
-    /**
-     * The status from the role's state and its lock. A peer that closes between the state read
-     * (attached) and the lock probe (free) closed, it did not die: it stores CLOSED before it lets go
-     * of the lock, so the state is read again after a free lock.
-     */
-    static PeerStatus peerStatus(final IntSupplier state, final BooleanSupplier held) {
-        int seen = state.getAsInt();
-        if (seen == RoleState.NONE) {
-            return PeerStatus.NOT_STARTED;
-        }
-        if (seen == RoleState.CLOSED) {
-            return PeerStatus.CLOSED;
-        }
-        if (held.getAsBoolean()) {
-            return PeerStatus.ALIVE;
-        }
-        // acquire (the supplier's): the lock release is ordered after the peer's release store of CLOSED
-        return state.getAsInt() == RoleState.CLOSED ? PeerStatus.CLOSED : PeerStatus.DEAD;
+        return RoleLocks.peerStatus(() -> roleStateAcquire(peer), () -> isRoleHeld(peer));
     }
 
     /**
@@ -608,18 +236,7 @@ public final class ChannelFile implements AutoCloseable {
      *     interrupted (which closes the file); BAD_PATH when its size cannot be read
      */
     public void checkNotTruncated() {
-        long size;
-        try {
-            size = channel.size();
-        } catch (ClosedByInterruptException e) {
-            throw new ChannelException(
-                    Reason.INTERRUPTED, "interrupted while checking the size of " + path + "; the file is closed", e);
-        } catch (IOException e) {
-            throw new ChannelException(Reason.BAD_PATH, "cannot read the size of " + path + ": " + e, e);
-        }
-        if (size < fileLength) {
-            throw truncatedWhileMapped(size);
-        }
+        faults.checkNotTruncated();
     }
 
     /**
@@ -628,29 +245,7 @@ public final class ChannelFile implements AutoCloseable {
      * @return true when it is shorter, or when its size cannot be read
      */
     public boolean isTruncated() {
-        try {
-            return channel.size() < fileLength;
-        } catch (IOException e) {
-            // the channel may be closed (an interrupt closes it); the path's size still tells
-            try {
-                return Files.size(path) < fileLength;
-            } catch (IOException gone) {
-                return true;
-            }
-        }
-    }
-
-    /**
-     * The error for a file that shrank under its mapping.
-     *
-     * @param sizeNow the file's size now in bytes, or negative when unknown (left out of the message)
-     * @return a TRUNCATED exception, for the caller to throw
-     */
-    public ChannelException truncatedWhileMapped(final long sizeNow) {
-        return new ChannelException(
-                Reason.TRUNCATED,
-                path + " was truncated while mapped (" + (sizeNow >= 0 ? sizeNow + " bytes, " : "") + "mapped "
-                        + fileLength + "): the channel is unusable; stop both sides and delete it");
+        return faults.isTruncated();
     }
 
     /**
@@ -663,18 +258,7 @@ public final class ChannelFile implements AutoCloseable {
      * @throws InternalError {@code error} itself, when the file still has its length
      */
     public ChannelException translate(final InternalError error) {
-        long size;
-        try {
-            size = channel.size();
-        } catch (IOException e) {
-            size = -1;
-        }
-        if (size < fileLength) {
-            ChannelException e = truncatedWhileMapped(size);
-            e.initCause(error);
-            return e;
-        }
-        throw error;
+        return faults.translate(error);
     }
 
     /**
@@ -768,27 +352,19 @@ public final class ChannelFile implements AutoCloseable {
 
     /**
      * Releases the role lock and the file. Publishes no role state: a role's side stores CLOSED first
-     * when it ends cleanly ({@link ChannelBuffers#closeRole}). The mapping itself goes when the buffer is
+     * when it ends cleanly. The mapping itself goes when the buffer is
      * collected. Closing again does nothing.
      */
     @Override
     public void close() {
         try {
-            if (roleLock != null && roleLock.isValid()) {
-                roleLock.release();
-            }
-        } catch (IOException ignored) {
-            // closing the channel below releases it as well
+            roles.release();
         } finally {
-            closeQuietly(channel);
-        }
-    }
-
-    private static void closeQuietly(final FileChannel ch) {
-        try {
-            ch.close();
-        } catch (IOException ignored) {
-            // nothing left to do with it
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to do with it
+            }
         }
     }
 }

@@ -90,7 +90,7 @@ public final class ChannelHeaderDescriptor {
 
     /** Start of the producer's slot; its first byte is also the range the producer locks. */
     public static final int PRODUCER_SLOT_OFFSET = SLOT_LENGTH;
-    /** Offset of the producer state, see {@link RoleState}. */
+    /** Offset of the producer state: 0 none (never attached), 1 attached, 2 closed (for the producer: end of stream). */
     public static final int PRODUCER_STATE_OFFSET = PRODUCER_SLOT_OFFSET;
     /** Offset of the number of times a producer attached. */
     public static final int PRODUCER_ATTACH_COUNT_OFFSET = PRODUCER_STATE_OFFSET + 4;
@@ -106,7 +106,7 @@ public final class ChannelHeaderDescriptor {
 
     /** Start of the consumer's slot; its first byte is also the range the consumer locks. */
     public static final int CONSUMER_SLOT_OFFSET = PRODUCER_SLOT_OFFSET + SLOT_LENGTH;
-    /** Offset of the consumer state, see {@link RoleState}. */
+    /** Offset of the consumer state: 0 none (never attached), 1 attached, 2 closed. */
     public static final int CONSUMER_STATE_OFFSET = CONSUMER_SLOT_OFFSET;
     /** Offset of the number of times a consumer attached. */
     public static final int CONSUMER_ATTACH_COUNT_OFFSET = CONSUMER_STATE_OFFSET + 4;

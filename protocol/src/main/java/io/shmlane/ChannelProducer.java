@@ -1,6 +1,7 @@
 package io.shmlane;
 
 import io.shmlane.idle.IdleStrategy;
+import io.shmlane.internal.ChannelLayout;
 import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 
@@ -130,7 +131,7 @@ public interface ChannelProducer extends AutoCloseable {
             }
             return true;
         } catch (InternalError fault) {
-            throw ChannelBuffers.translate(file(), fault);
+            throw ChannelLayout.translate(file(), fault);
         }
     }
 
@@ -139,7 +140,7 @@ public interface ChannelProducer extends AutoCloseable {
         if (Thread.interrupted()) {
             throw new ChannelException(
                     ChannelException.Reason.INTERRUPTED,
-                    "interrupted while waiting for room in " + ChannelBuffers.describe(file));
+                    "interrupted while waiting for room in " + ChannelLayout.describe(file));
         }
         if (file != null) {
             file.checkNotTruncated();

@@ -25,7 +25,7 @@ public enum Role {
     }
 
     /**
-     * Offset of the role's state field, an {@code int} holding a {@link RoleState} value.
+     * Offset of the role's state field, an {@code int}: 0 none, 1 attached, 2 closed.
      *
      * @return the byte offset from the start of the file (the slot's first bytes)
      */

@@ -3,6 +3,7 @@ package io.shmlane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shmlane.internal.ChannelLayout;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ChannelBuffersTest {
     void shouldAllocateABufferWithEveryHeaderFieldPublished() {
         ByteBuffer ring = ChannelBuffers.allocate(ChannelKind.RING, 4096);
 
-        assertThat(ChannelBuffers.versionAcquire(ring)).isEqualTo(ChannelHeaderDescriptor.LAYOUT_VERSION);
+        assertThat(ChannelLayout.versionAcquire(ring)).isEqualTo(ChannelHeaderDescriptor.LAYOUT_VERSION);
         assertThat(ring.getLong(ChannelHeaderDescriptor.MAGIC_OFFSET)).isEqualTo(ChannelHeaderDescriptor.MAGIC);
         assertThat(ring.getInt(ChannelHeaderDescriptor.KIND_OFFSET)).isEqualTo(ChannelKind.RING.code());
         assertThat(ring.getInt(ChannelHeaderDescriptor.CAPACITY_OFFSET)).isEqualTo(4096);
@@ -21,7 +22,7 @@ class ChannelBuffersTest {
                 .isEqualTo(ProcessHandle.current().pid());
         assertThat(ring.capacity()).isEqualTo(ChannelBuffers.fileLength(ChannelKind.RING, 4096));
         // a published header names its kind and capacity: another kind or capacity is refused
-        assertThatThrownBy(() -> ChannelBuffers.checkWrappable(ring, ChannelKind.MAILBOX, 64))
+        assertThatThrownBy(() -> ChannelLayout.checkWrappable(ring, ChannelKind.MAILBOX, 64))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a mailbox of capacity 64");
     }
@@ -31,6 +32,6 @@ class ChannelBuffersTest {
         assertThatThrownBy(() -> ChannelBuffers.fileLength(ChannelKind.RING, 1000))
                 .isInstanceOf(ChannelException.class)
                 .hasMessageContaining("capacity=1000");
-        assertThat(ChannelBuffers.describe(null)).isEqualTo("buffer");
+        assertThat(ChannelLayout.describe(null)).isEqualTo("buffer");
     }
 }

@@ -3,6 +3,9 @@ package io.shmlane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shmlane.internal.ChannelLayout;
+import io.shmlane.internal.MappingFaults;
+import io.shmlane.internal.RoleState;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -50,17 +53,11 @@ class ChannelFileLifecycleTest {
         Path path = dir.resolve("roles.shm");
         long pid = ProcessHandle.current().pid();
         for (int i = 0; i < 3; i++) {
-            try (ChannelFile file = ChannelFile.openOrCreate(path, ChannelOptions.ring())) {
-                file.acquireRole(Role.PRODUCER);
-            }
+            Channels.openProducer(path, ChannelOptions.ring()).detach();
         }
-        try (ChannelFile file = ChannelFile.openOrCreate(path, ChannelOptions.ring())) {
-            file.acquireRole(Role.CONSUMER);
-            assertThat(file.isRoleHeld(Role.CONSUMER)).isTrue();
-            assertThat(file.isRoleHeld(Role.PRODUCER)).isFalse();
-            assertThatThrownBy(() -> file.acquireRole(Role.PRODUCER))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("this file already holds the consumer role");
+        try (ChannelConsumer consumer = Channels.openConsumer(path, ChannelOptions.ring())) {
+            assertThat(consumer.file().peerStatus(Role.CONSUMER)).isEqualTo(PeerStatus.ALIVE);
+            assertThat(consumer.file().peerStatus(Role.PRODUCER)).isEqualTo(PeerStatus.DEAD);
         }
         ByteBuffer header = header(path);
         assertThat(header.getInt(ChannelHeaderDescriptor.PRODUCER_ATTACH_COUNT_OFFSET))
@@ -147,10 +144,7 @@ class ChannelFileLifecycleTest {
     }
 
     private static void cycle(final Path good, final Path bad) {
-        try (ChannelFile file =
-                ChannelFile.openOrCreate(good, ChannelOptions.ring().withCapacity(1024))) {
-            file.acquireRole(Role.PRODUCER);
-        }
+        Channels.openProducer(good, ChannelOptions.ring().withCapacity(1024)).detach();
         ChannelFile.openExisting(good, Duration.ofSeconds(1)).close();
         assertThatThrownBy(() -> ChannelFile.openExisting(bad, Duration.ofSeconds(1)))
                 .isInstanceOf(ChannelException.class);
@@ -186,16 +180,19 @@ class ChannelFileLifecycleTest {
                 ChannelFile.openOrCreate(path, ChannelOptions.ring().withCapacity(1024))) {
             InternalError fault = new InternalError("a fault in a recent unsafe memory access operation");
             assertThatThrownBy(() -> file.translate(fault)).isSameAs(fault);
-            assertThatThrownBy(() -> ChannelBuffers.translate(file, fault)).isSameAs(fault);
-            assertThatThrownBy(() -> ChannelBuffers.translate(null, fault)).isSameAs(fault);
+            assertThatThrownBy(() -> ChannelLayout.translate(file, fault)).isSameAs(fault);
+            assertThatThrownBy(() -> ChannelLayout.translate(null, fault)).isSameAs(fault);
             try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
                 channel.truncate(ChannelHeaderDescriptor.DATA_OFFSET + 1023);
             }
             ChannelException e = file.translate(fault);
             assertThat(e.reason()).isEqualTo(ChannelException.Reason.TRUNCATED);
             assertThat(e).hasCause(fault).hasMessageContaining("was truncated while mapped (1407 bytes, mapped 1408)");
-            assertThat(file.truncatedWhileMapped(0)).hasMessageContaining("(0 bytes, mapped 1408)");
-            assertThat(file.truncatedWhileMapped(-1)).hasMessageContaining("(mapped 1408)");
+            try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+                MappingFaults faults = new MappingFaults(path, channel, file.fileLength());
+                assertThat(faults.truncatedWhileMapped(0)).hasMessageContaining("(0 bytes, mapped 1408)");
+                assertThat(faults.truncatedWhileMapped(-1)).hasMessageContaining("(mapped 1408)");
+            }
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shmlane.ChannelException.Reason;
+import io.shmlane.internal.RoleLocks;
+import io.shmlane.internal.RoleState;
 import io.shmlane.ring.RingConsumer;
 import io.shmlane.ring.RingProducer;
 import java.io.IOException;
@@ -265,10 +267,10 @@ class ChannelFileTest {
     @Test
     void shouldNotTakeAPeerThatClosedDuringTheStatusCheckForDead() {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-        PeerStatus closedMeanwhile = ChannelFile.peerStatus(
+        PeerStatus closedMeanwhile = RoleLocks.peerStatus(
                 () -> reads.getAndIncrement() == 0 ? RoleState.ATTACHED : RoleState.CLOSED, () -> false);
-        PeerStatus died = ChannelFile.peerStatus(() -> RoleState.ATTACHED, () -> false);
-        PeerStatus alive = ChannelFile.peerStatus(() -> RoleState.ATTACHED, () -> true);
+        PeerStatus died = RoleLocks.peerStatus(() -> RoleState.ATTACHED, () -> false);
+        PeerStatus alive = RoleLocks.peerStatus(() -> RoleState.ATTACHED, () -> true);
 
         assertThat(closedMeanwhile).isEqualTo(PeerStatus.CLOSED);
         assertThat(died).isEqualTo(PeerStatus.DEAD);

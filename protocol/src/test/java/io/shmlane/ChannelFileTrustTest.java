@@ -73,7 +73,7 @@ class ChannelFileTrustTest {
                         ChannelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSAFE))
                 .hasMessageContaining("is writable by its group")
                 .hasMessageContaining("chmod g-w " + path)
-                .hasMessageContaining("--mode 0660");
+                .hasMessageContaining("allow group write (mode 0660)");
         try (ChannelFile file =
                 ChannelFile.openOrCreate(path, ChannelOptions.ring().withPermissions(FileModes.parseOctal("0660")))) {
             assertThat(file.created()).isFalse();
@@ -124,7 +124,7 @@ class ChannelFileTrustTest {
                 .isInstanceOfSatisfying(
                         ChannelException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNSAFE))
                 .hasMessageContaining("is owned by " + OTHER_USER + ", not by you")
-                .hasMessageContaining("--allow-owner " + OTHER_USER);
+                .hasMessageContaining("allow owner " + OTHER_USER);
         try (ChannelFile file =
                 ChannelFile.openOrCreate(path, ChannelOptions.ring().withAllowedOwner(OTHER_USER))) {
             assertThat(file.created()).isFalse();

@@ -59,8 +59,8 @@ public final class Hunt implements Callable<Integer> {
 
     @Option(
             names = "--pit",
-            description = "Run PIT over the protocol module (its -Ppit profile) and check every surviving mutant"
-                    + " against protocol/pit-equivalents.txt; fails on an unlisted survivor or a test strength"
+            description = "Run PIT over the library and the command line (their -Ppit profiles) and check every"
+                    + " surviving mutant against protocol/ and cli/pit-equivalents.txt; fails on an unlisted survivor or a test strength"
                     + " below 90 %%.")
     boolean pit;
 
@@ -203,7 +203,7 @@ public final class Hunt implements Callable<Integer> {
     }
 
     /**
-     * Runs PIT over the protocol module (the {@code -Ppit} profile) as one round, then checks its survivors
+     * Runs PIT over the library and the command line (their {@code -Ppit} profiles) as one round, then checks its survivors
      * against the committed equivalents: the round fails on an unlisted survivor or a weak test strength.
      */
     private void huntPit(final Path jdk) {
@@ -231,7 +231,7 @@ public final class Hunt implements Callable<Integer> {
                 }
             } catch (IOException | RuntimeException e) {
                 round.put("outcome", "fail");
-                round.put("failures", List.of("no PIT report to check (" + PitResults.MUTATIONS + "): " + e));
+                round.put("failures", List.of("no PIT report to check (" + PitResults.reports() + "): " + e));
             }
         }
         rounds.add(round);

@@ -18,9 +18,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * PIT's results over the protocol module ({@code protocol/target/pit-reports/mutations.xml}) against the
- * committed list of equivalent mutants ({@code protocol/pit-equivalents.txt}): every mutant that no test
- * killed (survived, or not covered by any test) must be listed there with the reason no test can kill it.
+ * PIT's results over the library and the command line (each module's {@code target/pit-reports/mutations.xml}:
+ * {@code protocol/} and {@code cli/}) against the committed lists of equivalent mutants (each module's {@code
+ * pit-equivalents.txt}): every mutant that no test killed (survived, or not covered by any test) must be listed
+ * in its module's list with the reason no test can kill it.
  *
  * <p>An entry of the list names a mutant without its line number, which drifts with every edit: {@code
  * CLASS#METHOD | MUTATOR | CODE | reason}, where CLASS is the mutated class's binary name, METHOD PIT's
@@ -30,13 +31,15 @@ import org.w3c.dom.NodeList;
  * whose code occurs in its source line.
  */
 final class PitResults {
-    /** The committed list, relative to the repository root. */
-    static final String EQUIVALENTS = "protocol/pit-equivalents.txt";
-    /** PIT's XML report of the {@code -Ppit} profile, relative to the repository root. */
-    static final String MUTATIONS = "protocol/target/pit-reports/mutations.xml";
-    /** The sources PIT mutated, relative to the repository root. */
-    static final String SOURCES = "protocol/src/main/java";
-    /** The test strength the protocol module must reach. */
+    /** The modules PIT mutates ({@code -Ppit}), relative to the repository root. */
+    static final List<String> MODULES = List.of("protocol", "cli");
+    /** The committed list of a module, relative to the module. */
+    static final String EQUIVALENTS = "pit-equivalents.txt";
+    /** PIT's XML report of a module's {@code -Ppit} profile, relative to the module. */
+    static final String MUTATIONS = "target/pit-reports/mutations.xml";
+    /** The sources PIT mutated in a module, relative to the module. */
+    static final String SOURCES = "src/main/java";
+    /** The test strength the library and the command line must reach together. */
     static final double REQUIRED_TEST_STRENGTH = 0.90;
 
     private PitResults() {}
@@ -157,13 +160,18 @@ final class PitResults {
      * The source line of {@code m} under {@code sources}, null when the file or line is not there. Cached by file
      * in {@code cache}.
      */
-    static String sourceLine(final Path sources, final Mutation m, final Map<String, List<String>> cache) {
+    static String sourceLine(final List<Path> sources, final Mutation m, final Map<String, List<String>> cache) {
         List<String> lines = cache.computeIfAbsent(m.sourcePath(), p -> {
-            try {
-                return Files.readAllLines(sources.resolve(p), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return List.of();
+            for (Path root : sources) {
+                if (Files.isRegularFile(root.resolve(p))) {
+                    try {
+                        return Files.readAllLines(root.resolve(p), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        return List.of();
+                    }
+                }
             }
+            return List.of();
         });
         return m.line() >= 1 && m.line() <= lines.size() ? lines.get(m.line() - 1) : null;
     }
@@ -174,14 +182,29 @@ final class PitResults {
      * justified none of them.
      */
     static Map<String, Object> check(final Path root) throws IOException {
-        return check(
-                readMutations(root.resolve(MUTATIONS)),
-                readEquivalents(root.resolve(EQUIVALENTS)),
-                root.resolve(SOURCES));
+        List<Mutation> mutations = new ArrayList<>();
+        List<Equivalent> equivalents = new ArrayList<>();
+        List<Path> sources = new ArrayList<>();
+        for (String module : MODULES) {
+            mutations.addAll(readMutations(root.resolve(module).resolve(MUTATIONS)));
+            equivalents.addAll(readEquivalents(root.resolve(module).resolve(EQUIVALENTS)));
+            sources.add(root.resolve(module).resolve(SOURCES));
+        }
+        return check(mutations, equivalents, sources);
+    }
+
+    /** The mutations reports of every module, for messages: {@code protocol/target/pit-reports/mutations.xml, ...}. */
+    static String reports() {
+        return String.join(", ", MODULES.stream().map(m -> m + "/" + MUTATIONS).toList());
     }
 
     static Map<String, Object> check(
             final List<Mutation> mutations, final List<Equivalent> equivalents, final Path sources) {
+        return check(mutations, equivalents, List.of(sources));
+    }
+
+    static Map<String, Object> check(
+            final List<Mutation> mutations, final List<Equivalent> equivalents, final List<Path> sources) {
         long total = mutations.size();
         long detected = mutations.stream().filter(Mutation::detected).count();
         long survived =
@@ -245,7 +268,7 @@ final class PitResults {
             if (m.get("equivalent") == null) {
                 problems.add(String.format(
                         Locale.ROOT,
-                        "unjustified %s mutant %s#%s line %s, %s: %s (kill it with a test, or list it in %s)",
+                        "unjustified %s mutant %s#%s line %s, %s: %s (kill it with a test, or list it in its module's %s)",
                         m.get("status"),
                         m.get("class"),
                         m.get("method"),

@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 final class Slice {
     private static final List<String> QUIET_BUILD =
             List.of("-Dspotless.check.skip=true", "-Dspotbugs.skip=true", "-Denforcer.skip=true");
+    /** The library and the command line, whose unit tests run on it: what the unit, property and PIT stages build. */
+    static final List<String> LIBRARY_AND_CLI = List.of("protocol", "cli");
+
     private static final List<String> ONLY_FAILSAFE = List.of(
             "-Dtest=NoUnitTests", "-Dsurefire.failIfNoSpecifiedTests=false", "-Dfailsafe.failIfNoSpecifiedTests=false");
 
@@ -89,7 +92,7 @@ final class Slice {
         }
         for (String test :
                 List.of("RingStatefulPropertiesTest", "MailboxStatefulPropertiesTest", "CorruptionFuzzTest")) {
-            slices.add(new Slice("properties " + test, List.of("protocol"), Kind.PROPERTIES, test));
+            slices.add(new Slice("properties " + test, LIBRARY_AND_CLI, Kind.PROPERTIES, test));
         }
         for (String it : classesIn(root.resolve("process-tests/src/test/java/io/shmlane/process"), "IT")) {
             if (!it.equals("BlackBoxIT")) {
@@ -102,16 +105,16 @@ final class Slice {
         return slices;
     }
 
-    /** PIT over the protocol module: its tests, then its {@code -Ppit} profile. */
+    /** PIT over the library and the command line: their tests, then their {@code -Ppit} profiles. */
     static Slice pit() {
-        return new Slice("pit protocol", List.of("protocol"), Kind.PIT, null);
+        return new Slice("pit protocol", LIBRARY_AND_CLI, Kind.PIT, null);
     }
 
     /** The slice of {@code stage} that targets {@code mutant}. */
     static Slice forMutant(final String stage, final Mutant mutant) {
         switch (stage) {
             case "unit":
-                return new Slice("unit", List.of("protocol"), Kind.UNIT, null);
+                return new Slice("unit", LIBRARY_AND_CLI, Kind.UNIT, null);
             case "relaxed":
                 return new Slice(
                         "relaxed " + mutant.jcstressSelection(),
@@ -157,7 +160,8 @@ final class Slice {
         List<String> command = new ArrayList<>(List.of("./mvnw", "-o", "-B"));
         switch (kind) {
             case UNIT:
-                command.addAll(List.of("-pl", "protocol", "test"));
+                // the command line's tests run on the (mutated) library of the same reactor
+                command.addAll(List.of("-pl", String.join(",", modules), "test"));
                 break;
             case JCSTRESS:
                 command.addAll(List.of("-pl", "jcstress-tests", "-am", "verify"));
@@ -193,14 +197,15 @@ final class Slice {
                 break;
             case PROPERTIES:
                 // jqwik draws its own seed and prints it with any failure (shrunk action list included)
-                command.addAll(List.of("-pl", "protocol", "test"));
+                command.addAll(List.of("-pl", String.join(",", modules), "test"));
                 command.add("-Dtest=" + selection);
+                command.add("-Dsurefire.failIfNoSpecifiedTests=false"); // the test is in one of the modules
                 command.add("-Dshmlane.properties.tries=" + PROPERTY_TRIES);
                 break;
             case PIT:
-                // the module's tests (which PIT needs green), then PIT in verify; writes
-                // protocol/target/pit-reports/ (index.html, mutations.xml)
-                command.addAll(List.of("-pl", "protocol", "-Ppit", "verify"));
+                // the modules' tests (which PIT needs green), then PIT in verify; writes
+                // protocol/target/pit-reports/ and cli/target/pit-reports/ (index.html, mutations.xml)
+                command.addAll(List.of("-pl", String.join(",", modules), "-Ppit", "verify"));
                 break;
             default:
                 throw new IllegalStateException(kind.name());

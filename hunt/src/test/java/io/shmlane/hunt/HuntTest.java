@@ -88,13 +88,13 @@ class HuntTest {
                         "properties MailboxStatefulPropertiesTest",
                         "properties CorruptionFuzzTest");
         assertThat(properties.get(0).command(List.of(), 1L, 1, "quick"))
-                .contains("-pl", "protocol", "test", "-Dtest=RingStatefulPropertiesTest")
+                .contains("-pl", "protocol,cli", "test", "-Dtest=RingStatefulPropertiesTest")
                 .contains("-Dshmlane.properties.tries=10000");
         assertThat(Path.of("../protocol/src/test/java/io/shmlane/ring/RingStatefulPropertiesTest.java"))
                 .exists();
         assertThat(Path.of("../protocol/src/test/java/io/shmlane/mailbox/MailboxStatefulPropertiesTest.java"))
                 .exists();
-        assertThat(Path.of("../protocol/src/test/java/io/shmlane/cli/CorruptionFuzzTest.java"))
+        assertThat(Path.of("../cli/src/test/java/io/shmlane/cli/CorruptionFuzzTest.java"))
                 .exists();
     }
 

@@ -59,7 +59,10 @@ class MutantCatalogueTest {
         assertThat(mutated).isNotEqualTo(original);
 
         Path dir = Files.createDirectories(scratch.resolve(mutant.name()));
-        Path copy = dir.resolve(source.getFileName());
+        // the copy keeps its package's directory: it patches the library's module (protocol has a module-info)
+        Path patch = dir.resolve("patch");
+        Path copy = patch.resolve(ROOT.resolve("protocol/src/main/java").relativize(source));
+        Files.createDirectories(copy.getParent());
         Files.writeString(copy, mutated, StandardCharsets.UTF_8);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
@@ -75,7 +78,9 @@ class MutantCatalogueTest {
                                 "-d",
                                 dir.resolve("classes").toString(),
                                 "-sourcepath",
-                                ROOT.resolve("protocol/src/main/java").toString()),
+                                ROOT.resolve("protocol/src/main/java").toString(),
+                                "--patch-module",
+                                "io.shmlane=" + patch),
                         null,
                         files.getJavaFileObjects(copy))
                 .call();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The check of PIT's survivors against {@code protocol/pit-equivalents.txt}: a survivor is justified only by an entry
+ * The check of PIT's survivors against each module's {@code pit-equivalents.txt} (protocol, cli): a survivor is justified only by an entry
  * of its class, method and mutator whose code is on its line (never by line number), every entry still names code of
  * the current sources, and the latest PIT run of the current sources has no unlisted survivor.
  */
@@ -149,12 +149,20 @@ class PitResultsTest {
 
     @Test
     void everyListedEquivalentNamesCodeOfTheCurrentSources() throws IOException {
-        List<Equivalent> entries = PitResults.readEquivalents(ROOT.resolve(PitResults.EQUIVALENTS));
         Set<String> keys = new HashSet<>();
+        for (String module : PitResults.MODULES) {
+            checkEntries(module, keys);
+        }
+    }
+
+    /** Every entry of {@code module}'s list names code of that module's sources. */
+    private static void checkEntries(final String module, final Set<String> keys) throws IOException {
+        List<Equivalent> entries =
+                PitResults.readEquivalents(ROOT.resolve(module).resolve(PitResults.EQUIVALENTS));
         for (Equivalent e : entries) {
             assertThat(keys.add(e.key())).as("listed twice: %s", e.key()).isTrue();
             String outer = e.mutatedClass().replaceFirst("\\$.*$", "");
-            Path source = ROOT.resolve(PitResults.SOURCES).resolve(outer.replace('.', '/') + ".java");
+            Path source = ROOT.resolve(module).resolve(PitResults.SOURCES).resolve(outer.replace('.', '/') + ".java");
             assertThat(source).as(e.key()).isRegularFile();
             String text = Files.readString(source, StandardCharsets.UTF_8);
             assertThat(text).as("the code of %s", e.key()).contains(e.code());
@@ -174,26 +182,30 @@ class PitResultsTest {
     }
 
     /**
-     * Run after {@code ./mvnw -pl protocol -Ppit verify} (in the same build, {@code -pl protocol,hunt}, or after it):
-     * every mutant no test killed is listed. Skipped when PIT did not run on the current sources.
+     * Run after {@code ./mvnw -pl protocol,cli -Ppit verify} (in the same build, {@code -pl protocol,cli,hunt}, or
+     * after it): every mutant no test killed is listed. Skipped when PIT did not run on the current sources.
      */
     @Test
     void everySurvivorOfTheLatestPitRunOfTheCurrentSourcesIsListed() throws IOException {
-        Path xml = ROOT.resolve(PitResults.MUTATIONS);
-        assumeThat(xml).as("PIT has not run (./mvnw -pl protocol -Ppit verify)").isRegularFile();
-        assumeThat(Files.size(xml))
-                .as("PIT's report is empty (a run in progress)")
-                .isPositive();
-        FileTime newestSource;
-        try (Stream<Path> files = Files.walk(ROOT.resolve(PitResults.SOURCES))) {
-            newestSource = files.filter(Files::isRegularFile)
-                    .map(PitResultsTest::modified)
-                    .max(FileTime::compareTo)
-                    .orElseThrow();
+        for (String module : PitResults.MODULES) {
+            Path xml = ROOT.resolve(module).resolve(PitResults.MUTATIONS);
+            assumeThat(xml)
+                    .as("PIT has not run (./mvnw -pl protocol,cli -Ppit verify)")
+                    .isRegularFile();
+            assumeThat(Files.size(xml))
+                    .as("PIT's report is empty (a run in progress)")
+                    .isPositive();
+            FileTime newestSource;
+            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve(PitResults.SOURCES))) {
+                newestSource = files.filter(Files::isRegularFile)
+                        .map(PitResultsTest::modified)
+                        .max(FileTime::compareTo)
+                        .orElseThrow();
+            }
+            assumeThat(modified(xml))
+                    .as("PIT's report of %s predates its sources: rerun PIT", module)
+                    .isGreaterThan(newestSource);
         }
-        assumeThat(modified(xml))
-                .as("PIT's report predates the sources: rerun PIT")
-                .isGreaterThan(newestSource);
 
         Map<String, Object> summary = PitResults.check(ROOT);
 

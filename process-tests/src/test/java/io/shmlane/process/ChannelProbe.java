@@ -2,7 +2,7 @@ package io.shmlane.process;
 
 import io.shmlane.ChannelHeaderDescriptor;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
+import io.shmlane.internal.RoleState;
 import io.shmlane.mailbox.MailboxDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;

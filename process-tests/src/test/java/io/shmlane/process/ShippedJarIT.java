@@ -17,9 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(ProcessHarness.Extension.class)
 class ShippedJarIT {
     private static String javaJar() {
-        Path jar = Paths.get(System.getProperty("process.shmlaneJar", "../protocol/target/shmlane.jar"));
+        Path jar = Paths.get(System.getProperty("process.shmlaneJar", "../cli/target/shmlane.jar"));
         assertThat(jar)
-                .as("the command-line jar: build it with ./mvnw -pl protocol package")
+                .as("the command-line jar: build it with ./mvnw -pl protocol,cli install")
                 .isRegularFile();
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         return "'" + java + "' -jar '" + jar.toAbsolutePath() + "'";

@@ -6,6 +6,9 @@ package io.shmlane.idle;
  * it starves someone.
  */
 public final class BusySpinIdleStrategy implements IdleStrategy {
+    /** A busy-spin strategy; it holds no state. */
+    public BusySpinIdleStrategy() {}
+
     @Override
     public void idle() {
         Thread.onSpinWait();

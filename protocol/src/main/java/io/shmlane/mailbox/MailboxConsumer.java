@@ -19,7 +19,8 @@ import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.MessageHandler;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
+import io.shmlane.internal.ChannelLayout;
+import io.shmlane.internal.RoleState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -85,7 +86,7 @@ public final class MailboxConsumer implements ChannelConsumer {
 
     private ChannelException corrupt(final String what) {
         return new ChannelException(
-                ChannelException.Reason.CORRUPT, ChannelBuffers.describe(file) + " is corrupt: " + what);
+                ChannelException.Reason.CORRUPT, ChannelLayout.describe(file) + " is corrupt: " + what);
     }
 
     /**
@@ -105,7 +106,7 @@ public final class MailboxConsumer implements ChannelConsumer {
      *     sequence
      */
     public static MailboxConsumer wrap(final ByteBuffer buffer, final int capacity) {
-        ChannelBuffers.checkWrappable(buffer, ChannelKind.MAILBOX, capacity);
+        ChannelLayout.checkWrappable(buffer, ChannelKind.MAILBOX, capacity);
         return new MailboxConsumer(null, buffer, capacity);
     }
 
@@ -191,7 +192,7 @@ public final class MailboxConsumer implements ChannelConsumer {
     public boolean isEndOfStream() {
         // acquire: pairs with the producer's setRelease(CLOSED); if it closed, its last FULL and its
         // final next sequence are visible
-        if (ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.CLOSED || flag() == FULL) {
+        if (ChannelLayout.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.CLOSED || flag() == FULL) {
             return false;
         }
         long producerNext = (long) LONG.get(buffer, PRODUCER_POSITION_OFFSET);
@@ -221,12 +222,12 @@ public final class MailboxConsumer implements ChannelConsumer {
     public void close() {
         if (!closed) {
             closed = true;
-            ChannelBuffers.closeRole(file, buffer, Role.CONSUMER);
+            ChannelLayout.closeRole(file, buffer, Role.CONSUMER);
         }
     }
 
     @Override
     public String toString() {
-        return "MailboxConsumer[" + ChannelBuffers.describe(file) + ", nextSequence=" + nextSequence() + "]";
+        return "MailboxConsumer[" + ChannelLayout.describe(file) + ", nextSequence=" + nextSequence() + "]";
     }
 }

@@ -18,6 +18,7 @@ import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.ChannelProducer;
 import io.shmlane.Role;
+import io.shmlane.internal.ChannelLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -72,7 +73,7 @@ public final class MailboxProducer implements ChannelProducer {
      *     stored next sequence disagree
      */
     public static MailboxProducer wrap(final ByteBuffer buffer, final int capacity) {
-        ChannelBuffers.checkWrappable(buffer, ChannelKind.MAILBOX, capacity);
+        ChannelLayout.checkWrappable(buffer, ChannelKind.MAILBOX, capacity);
         return new MailboxProducer(null, buffer, capacity);
     }
 
@@ -151,7 +152,7 @@ public final class MailboxProducer implements ChannelProducer {
 
     private ChannelException corrupt(final String what) {
         return new ChannelException(
-                ChannelException.Reason.CORRUPT, ChannelBuffers.describe(file) + " is corrupt: " + what);
+                ChannelException.Reason.CORRUPT, ChannelLayout.describe(file) + " is corrupt: " + what);
     }
 
     @Override
@@ -248,7 +249,7 @@ public final class MailboxProducer implements ChannelProducer {
             publishFinalSequence();
             // release: the end of stream is ordered after the last FULL; a consumer that reads
             // CLOSED with an acquire load and then an EMPTY flag has seen every message
-            ChannelBuffers.closeRole(file, buffer, Role.PRODUCER);
+            ChannelLayout.closeRole(file, buffer, Role.PRODUCER);
         }
     }
 

@@ -22,7 +22,8 @@ import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.MessageHandler;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
+import io.shmlane.internal.ChannelLayout;
+import io.shmlane.internal.RoleState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -78,7 +79,7 @@ public final class RingConsumer implements ChannelConsumer {
      *     records in the buffer cannot have been left by a shmlane producer and consumer
      */
     public static RingConsumer wrap(final ByteBuffer buffer, final int capacity) {
-        ChannelBuffers.checkWrappable(buffer, ChannelKind.RING, capacity);
+        ChannelLayout.checkWrappable(buffer, ChannelKind.RING, capacity);
         return new RingConsumer(null, buffer, capacity);
     }
 
@@ -168,7 +169,7 @@ public final class RingConsumer implements ChannelConsumer {
     private ChannelException corrupt(final long position, final String what) {
         return new ChannelException(
                 ChannelException.Reason.CORRUPT,
-                ChannelBuffers.describe(file) + " is corrupt at position " + position + ": " + what
+                ChannelLayout.describe(file) + " is corrupt at position " + position + ": " + what
                         + " cannot have been written by a shmlane producer");
     }
 
@@ -186,7 +187,7 @@ public final class RingConsumer implements ChannelConsumer {
     public void checkAllDelivered() {
         // opaque: the position a dead producer last stored; its records before it were committed
         long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
-        if (ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.NONE && published - head > 0) {
+        if (ChannelLayout.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.NONE && published - head > 0) {
             throw corrupt(
                     head,
                     "the records end at position " + head + ", before position " + published
@@ -216,7 +217,7 @@ public final class RingConsumer implements ChannelConsumer {
     public boolean isEndOfStream() {
         // acquire: pairs with the producer's setRelease(CLOSED), ordered after its last commit and its
         // store of the final tail
-        if (ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.CLOSED) {
+        if (ChannelLayout.roleStateAcquire(buffer, Role.PRODUCER) != RoleState.CLOSED) {
             return false;
         }
         // acquire: as in poll(); a word that is not 0 is a record for poll() to read (or to refuse)
@@ -242,12 +243,12 @@ public final class RingConsumer implements ChannelConsumer {
     public void close() {
         if (!closed) {
             closed = true;
-            ChannelBuffers.closeRole(file, buffer, Role.CONSUMER);
+            ChannelLayout.closeRole(file, buffer, Role.CONSUMER);
         }
     }
 
     @Override
     public String toString() {
-        return "RingConsumer[" + ChannelBuffers.describe(file) + ", capacity=" + capacity + ", head=" + head + "]";
+        return "RingConsumer[" + ChannelLayout.describe(file) + ", capacity=" + capacity + ", head=" + head + "]";
     }
 }

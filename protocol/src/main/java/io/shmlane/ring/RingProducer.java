@@ -19,6 +19,7 @@ import io.shmlane.ChannelKind;
 import io.shmlane.ChannelOptions;
 import io.shmlane.ChannelProducer;
 import io.shmlane.Role;
+import io.shmlane.internal.ChannelLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -83,7 +84,7 @@ public final class RingProducer implements ChannelProducer {
      *     records in the buffer cannot have been left by a shmlane producer and consumer
      */
     public static RingProducer wrap(final ByteBuffer buffer, final int capacity) {
-        ChannelBuffers.checkWrappable(buffer, ChannelKind.RING, capacity);
+        ChannelLayout.checkWrappable(buffer, ChannelKind.RING, capacity);
         return new RingProducer(null, buffer, capacity);
     }
 
@@ -232,7 +233,7 @@ public final class RingProducer implements ChannelProducer {
         if ((head & (ALIGNMENT - 1)) != 0 || inFlight < 0 || inFlight > capacity - ALIGNMENT) {
             throw new ChannelException(
                     ChannelException.Reason.CORRUPT,
-                    ChannelBuffers.describe(file) + " is corrupt: the consumer's head " + head
+                    ChannelLayout.describe(file) + " is corrupt: the consumer's head " + head
                             + " cannot be read with the producer's tail at " + tail + " in a ring of " + capacity
                             + " bytes");
         }
@@ -355,13 +356,13 @@ public final class RingProducer implements ChannelProducer {
             publishFinalPosition();
             // release: ordered after the last commit; a consumer that reads CLOSED with an acquire
             // load and then finds no record at its head has seen every message
-            ChannelBuffers.closeRole(file, buffer, Role.PRODUCER);
+            ChannelLayout.closeRole(file, buffer, Role.PRODUCER);
         }
     }
 
     @Override
     public String toString() {
-        return "RingProducer[" + ChannelBuffers.describe(file) + ", capacity=" + capacity + ", tail=" + tail
+        return "RingProducer[" + ChannelLayout.describe(file) + ", capacity=" + capacity + ", tail=" + tail
                 + ", nextSequence=" + nextSequence + "]";
     }
 }

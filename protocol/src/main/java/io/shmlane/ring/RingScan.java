@@ -14,11 +14,11 @@ import static io.shmlane.ring.RingDescriptor.isWellFormedPadding;
 import static io.shmlane.ring.RingDescriptor.lengthOf;
 import static io.shmlane.ring.RingDescriptor.typeOf;
 
-import io.shmlane.ChannelBuffers;
 import io.shmlane.ChannelException;
 import io.shmlane.ChannelFile;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
+import io.shmlane.internal.ChannelLayout;
+import io.shmlane.internal.RoleState;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -104,7 +104,7 @@ public final class RingScan {
         final int mask = capacity - 1;
         final int maxMessageLength = RingDescriptor.maxMessageLength(capacity);
         // acquire: pairs with the producer's setRelease(CLOSED); its final tail, stored before, is visible
-        final int producerState = ChannelBuffers.roleStateAcquire(buffer, Role.PRODUCER);
+        final int producerState = ChannelLayout.roleStateAcquire(buffer, Role.PRODUCER);
         final boolean ended = producerState == RoleState.CLOSED;
         // opaque: a tail the producer reached (read before the walk, which therefore gets at least as far)
         final long published = (long) LONG.getOpaque(buffer, PRODUCER_POSITION_OFFSET);
@@ -204,7 +204,7 @@ public final class RingScan {
     private static ChannelException corrupt(final ChannelFile file, final long position, final String what) {
         return new ChannelException(
                 ChannelException.Reason.CORRUPT,
-                ChannelBuffers.describe(file) + " is corrupt at position " + position + ": " + what
+                ChannelLayout.describe(file) + " is corrupt at position " + position + ": " + what
                         + " cannot have been left by a shmlane producer and consumer");
     }
 

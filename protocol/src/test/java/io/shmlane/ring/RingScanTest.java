@@ -13,7 +13,7 @@ import io.shmlane.ChannelException;
 import io.shmlane.ChannelKind;
 import io.shmlane.MessageHandler;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
+import io.shmlane.internal.RoleState;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

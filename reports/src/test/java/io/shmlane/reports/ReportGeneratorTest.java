@@ -417,11 +417,11 @@ class ReportGeneratorTest {
     @Test
     void shouldShowPitsScoresAndEverySurvivorWithItsReason() throws IOException {
         passingProject()
-                .copy("pit/mutations.xml", "protocol/target/pit-reports/mutations.xml")
-                .copy("pit/pit-equivalents.txt", "protocol/pit-equivalents.txt")
+                .copy("pit/mutations.xml", "cli/target/pit-reports/mutations.xml")
+                .copy("pit/pit-equivalents.txt", "cli/pit-equivalents.txt")
                 .copy(
                         "pit/src/io/shmlane/cli/SequenceChecker.java",
-                        "protocol/src/main/java/io/shmlane/cli/SequenceChecker.java");
+                        "cli/src/main/java/io/shmlane/cli/SequenceChecker.java");
 
         ReportData report = generate(null, null);
 

@@ -16,8 +16,8 @@ import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
-import io.shmlane.ChannelBuffers;
 import io.shmlane.ChannelKind;
+import io.shmlane.internal.ChannelLayout;
 import io.shmlane.jcstress.ReferenceTest;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -30,8 +30,8 @@ import org.openjdk.jcstress.infra.results.IL_Result;
 
 /**
  * The start-up handshake of a channel file: the creator fills the header with plain stores and then
- * publishes the layout version with a release store ({@link ChannelBuffers#publishHeader}); an
- * attacher that reads a non-zero version with an acquire load ({@link ChannelBuffers#versionAcquire})
+ * publishes the layout version with a release store ({@link ChannelLayout#publishHeader}); an
+ * attacher that reads a non-zero version with an acquire load ({@link ChannelLayout#versionAcquire})
  * sees every field. The attacher here reads the fields the way {@code ChannelFile} validates them:
  * magic, kind, capacity, maximum message length, data offset, and the creation time and creator pid
  * (non-zero).
@@ -114,12 +114,12 @@ public final class HeaderHandshake {
     public static class ReleaseAcquire extends Header {
         @Actor
         public void creator() {
-            ChannelBuffers.publishHeader(header, ChannelKind.RING, CAPACITY);
+            ChannelLayout.publishHeader(header, ChannelKind.RING, CAPACITY);
         }
 
         @Actor
         public void attacher(final IL_Result r) {
-            int version = ChannelBuffers.versionAcquire(header);
+            int version = ChannelLayout.versionAcquire(header);
             r.r1 = version;
             r.r2 = version == 0 ? "NONE" : fields();
         }
@@ -158,7 +158,7 @@ public final class HeaderHandshake {
     public static class PlainVersionRead extends Header {
         @Actor
         public void creator() {
-            ChannelBuffers.publishHeader(header, ChannelKind.RING, CAPACITY);
+            ChannelLayout.publishHeader(header, ChannelKind.RING, CAPACITY);
         }
 
         @Actor

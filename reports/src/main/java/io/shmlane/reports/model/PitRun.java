@@ -3,12 +3,13 @@ package io.shmlane.reports.model;
 import java.util.List;
 
 /**
- * PIT's mutation testing of the protocol module ({@code ./mvnw -pl protocol -Ppit verify}), from {@code
- * protocol/target/pit-reports/mutations.xml}, with the reasons of {@code protocol/pit-equivalents.txt}.
+ * PIT's mutation testing of the library and the command line ({@code ./mvnw -pl protocol,cli -Ppit verify}), from
+ * {@code protocol/} and {@code cli/target/pit-reports/mutations.xml}, with the reasons of each module's {@code
+ * pit-equivalents.txt}.
  *
- * @param file the XML report, relative to the project root
- * @param stale whether it predates this build
- * @param resultsFrom ISO-8601 time of the XML report
+ * @param file the XML reports read, relative to the project root, comma-separated
+ * @param stale whether one of them predates this build
+ * @param resultsFrom ISO-8601 time of the newest XML report
  * @param mutations every mutant PIT made
  * @param killed mutants a test detected (killed, or its tests timed out, ran out of memory or crashed)
  * @param survived mutants that every covering test passed on
@@ -18,7 +19,7 @@ import java.util.List;
  * @param testStrength killed / (mutations - noCoverage), null when no mutant was covered
  * @param unjustified survivors (and uncovered mutants) with no reason in the equivalents list
  * @param survivors every mutant no test killed, the unjustified first
- * @param equivalentsFile the committed list of equivalent mutants, relative to the project root
+ * @param equivalentsFile the committed lists of equivalent mutants, relative to the project root, comma-separated
  */
 public record PitRun(
         String file,

@@ -11,21 +11,19 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** PIT's XML report (11 real mutants of a run over the protocol module) with the list of equivalent mutants. */
+/** PIT's XML report (11 real mutants of a run over the command line) with the list of equivalent mutants. */
 class PitReaderTest {
     @TempDir
     Path temp;
 
     private FixtureProject project() {
         return new FixtureProject(temp)
-                .copy("pit/mutations.xml", PitReader.MUTATIONS)
-                .copy("pit/pit-equivalents.txt", PitReader.EQUIVALENTS)
+                .copy("pit/mutations.xml", "cli/" + PitReader.MUTATIONS)
+                .copy("pit/pit-equivalents.txt", "cli/" + PitReader.EQUIVALENTS)
                 .copy(
                         "pit/src/io/shmlane/cli/SequenceChecker.java",
-                        "protocol/src/main/java/io/shmlane/cli/SequenceChecker.java")
-                .copy(
-                        "pit/src/io/shmlane/cli/MessageCodec.java",
-                        "protocol/src/main/java/io/shmlane/cli/MessageCodec.java");
+                        "cli/src/main/java/io/shmlane/cli/SequenceChecker.java")
+                .copy("pit/src/io/shmlane/cli/MessageCodec.java", "cli/src/main/java/io/shmlane/cli/MessageCodec.java");
     }
 
     private static PitRun read(final FixtureProject project) throws IOException {
@@ -36,7 +34,8 @@ class PitReaderTest {
     void shouldCountTheMutantsAndComputeTestStrengthAndMutationScore() throws IOException {
         PitRun run = read(project());
 
-        assertThat(run.file()).isEqualTo("protocol/target/pit-reports/mutations.xml");
+        assertThat(run.file()).isEqualTo("cli/target/pit-reports/mutations.xml");
+        assertThat(run.equivalentsFile()).isEqualTo("protocol/pit-equivalents.txt, cli/pit-equivalents.txt");
         assertThat(run.mutations()).isEqualTo(11);
         assertThat(run.killed()).isEqualTo(7); // 6 killed, 1 timed out
         assertThat(run.timedOut()).isEqualTo(1);

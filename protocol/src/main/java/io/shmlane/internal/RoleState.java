@@ -1,4 +1,4 @@
-package io.shmlane;
+package io.shmlane.internal;
 
 /** Lifecycle of a role (producer or consumer) as stored in its slot of the header. */
 public final class RoleState {

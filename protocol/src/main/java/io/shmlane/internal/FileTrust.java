@@ -1,9 +1,12 @@
-package io.shmlane;
+package io.shmlane.internal;
 
 import static java.nio.file.attribute.PosixFilePermission.GROUP_WRITE;
 import static java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE;
 
+import io.shmlane.ChannelException;
 import io.shmlane.ChannelException.Reason;
+import io.shmlane.ChannelOptions;
+import io.shmlane.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +30,7 @@ import java.util.Set;
  * <p>Root is not special-cased: a root process applies the same rules (a file owned by another user
  * is refused unless allowed), and nothing here protects a channel from root.
  */
-final class FileTrust {
+public final class FileTrust {
     private FileTrust() {}
 
     /**
@@ -35,7 +38,7 @@ final class FileTrust {
      *
      * @throws ChannelException BAD_PATH when it does not exist or cannot be read
      */
-    static PosixFileAttributes attributes(final Path path) {
+    public static PosixFileAttributes attributes(final Path path) {
         try {
             return Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
@@ -52,7 +55,7 @@ final class FileTrust {
     }
 
     /** Refuses a symbolic link or anything else that is not a regular file. */
-    static void checkRegularFile(final Path path, final PosixFileAttributes attributes) {
+    public static void checkRegularFile(final Path path, final PosixFileAttributes attributes) {
         if (attributes.isSymbolicLink()) {
             throw symbolicLink(path);
         }
@@ -63,7 +66,7 @@ final class FileTrust {
     }
 
     /** The error for a channel name that is a symbolic link. */
-    static ChannelException symbolicLink(final Path path) {
+    public static ChannelException symbolicLink(final Path path) {
         return new ChannelException(
                 Reason.UNSAFE,
                 path + " is a symbolic link: shmlane does not follow links (whoever can change the link chooses"
@@ -76,7 +79,7 @@ final class FileTrust {
      * permissions include group write and, where the platform tells, the group is one of this
      * process's).
      */
-    static void check(final Path path, final PosixFileAttributes attributes, final ChannelOptions options) {
+    public static void check(final Path path, final PosixFileAttributes attributes, final ChannelOptions options) {
         checkRegularFile(path, attributes);
         UserPrincipal owner = attributes.owner();
         UserPrincipal self = currentUser(path);
@@ -84,7 +87,7 @@ final class FileTrust {
             throw new ChannelException(
                     Reason.UNSAFE,
                     path + " is owned by " + owner.getName() + ", not by you (" + self.getName() + "): that user"
-                            + " controls the channel; use another file, or --allow-owner " + owner.getName()
+                            + " controls the channel; use another file, or allow owner " + owner.getName()
                             + " if you trust that user");
         }
         String mode = FileModes.toOctal(attributes.permissions());
@@ -99,8 +102,8 @@ final class FileTrust {
             throw new ChannelException(
                     Reason.UNSAFE,
                     path + " is writable by its group " + attributes.group().getName() + " (mode " + mode
-                            + "): run chmod g-w " + path + ", or pass --mode 0660 if that group shares the"
-                            + " channel on purpose");
+                            + "): run chmod g-w " + path + ", or allow group write (mode 0660) if that group"
+                            + " shares the channel on purpose");
         }
         if (attributes.permissions().contains(GROUP_WRITE)) {
             checkGroupIsOurs(path, attributes, mode);

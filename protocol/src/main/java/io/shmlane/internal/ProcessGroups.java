@@ -1,4 +1,4 @@
-package io.shmlane;
+package io.shmlane.internal;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +13,13 @@ import java.util.Set;
  * The group ids this process belongs to (real, effective and supplementary), read from {@code
  * /proc/self/status}; unknown (empty) where that file does not exist, as on macOS.
  */
-final class ProcessGroups {
+public final class ProcessGroups {
     private static final Path STATUS = Paths.get("/proc/self/status");
 
     private ProcessGroups() {}
 
     /** This process's group ids, or empty when the platform does not tell. */
-    static Optional<Set<Integer>> ids() {
+    public static Optional<Set<Integer>> ids() {
         if (!Files.isReadable(STATUS)) {
             return Optional.empty();
         }
@@ -31,7 +31,7 @@ final class ProcessGroups {
     }
 
     /** The ids on the {@code Gid:} and {@code Groups:} lines of a {@code /proc/PID/status} file. */
-    static Set<Integer> parse(final Iterable<String> statusLines) {
+    public static Set<Integer> parse(final Iterable<String> statusLines) {
         Set<Integer> ids = new HashSet<>();
         for (String line : statusLines) {
             if (line.startsWith("Gid:") || line.startsWith("Groups:")) {

@@ -78,7 +78,7 @@ public final class Main implements Runnable {
         PrintWriter err = cmd.getErr();
         int code;
         if (e instanceof ChannelException) {
-            err.println("shmlane: " + e.getMessage());
+            err.println("shmlane: " + Hints.message((ChannelException) e));
             code = ExitCodes.of((ChannelException) e);
         } else if (e instanceof IllegalArgumentException) {
             err.println("shmlane: " + e.getMessage());

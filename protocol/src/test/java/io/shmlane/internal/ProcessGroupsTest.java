@@ -1,4 +1,4 @@
-package io.shmlane;
+package io.shmlane.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,7 +10,6 @@ import io.shmlane.ChannelException;
 import io.shmlane.ChannelFile;
 import io.shmlane.ChannelKind;
 import io.shmlane.Role;
-import io.shmlane.RoleState;
 import io.shmlane.mailbox.MailboxDescriptor;
 import io.shmlane.ring.RingScan;
 import java.nio.file.Path;
@@ -70,7 +69,7 @@ final class InspectCommand implements Callable<Integer> {
         f.put("creatorPid", channel.longVolatile(CREATOR_PID_OFFSET));
         for (Role role : Role.values()) {
             String p = role.label();
-            f.put(p + "State", RoleState.name(channel.intVolatile(role.stateOffset())));
+            f.put(p + "State", stateName(channel.intVolatile(role.stateOffset())));
             f.put(p + "Status", channel.peerStatus(role).name().toLowerCase(java.util.Locale.ROOT));
             f.put(p + "Pid", channel.longVolatile(role.pidOffset()));
             f.put(p + "Attaches", channel.intVolatile(role.attachCountOffset()));
@@ -97,6 +96,20 @@ final class InspectCommand implements Callable<Integer> {
             f.put("consumerNextSequence", nextSequence);
         }
         return f;
+    }
+
+    /** The word for a role's state field (ChannelHeaderDescriptor: 0 none, 1 attached, 2 closed). */
+    static String stateName(final int state) {
+        switch (state) {
+            case 0:
+                return "none";
+            case 1:
+                return "attached";
+            case 2:
+                return "closed";
+            default:
+                return "invalid(" + state + ")"; // a corrupt field is shown, not hidden
+        }
     }
 
     private static String toText(final Map<String, Object> fields) {

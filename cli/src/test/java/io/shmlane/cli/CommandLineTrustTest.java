@@ -115,7 +115,7 @@ class CommandLineTrustTest {
                 path, path.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
         assertThat(consume(path)).isEqualTo(ExitCodes.BAD_CHANNEL);
         assertOneLineError("is owned by nobody, not by you (root): that user controls the channel;"
-                + " use another file, or --allow-owner nobody if you trust that user");
+                + " use another file, or allow owner nobody if you trust that user (--allow-owner USER");
         assertThat(consume(path, "--allow-owner", "nobody")).isEqualTo(ExitCodes.OK);
     }
 

@@ -116,7 +116,7 @@ class CommandLineTest {
         ChannelFile.openOrCreate(path, ChannelOptions.mailbox()).close();
         assertThat(Main.execute("consumer", "--file", path.toString(), "--channel", "ring", "--quiet"))
                 .isEqualTo(ExitCodes.BAD_CHANNEL);
-        assertOneLineError("holds a mailbox channel, not a ring: use --channel mailbox");
+        assertOneLineError("holds a mailbox channel, not a ring: open it as a mailbox, or use another file (--channel");
         stderr.reset();
         assertThat(Main.execute(
                         "consumer", "--file", path.toString(), "--channel", "mailbox", "--capacity", "64", "--quiet"))
