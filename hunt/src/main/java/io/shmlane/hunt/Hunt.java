@@ -1,5 +1,10 @@
 package io.shmlane.hunt;
 
+import io.shmlane.results.HuntSummary;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.PitCheck;
+import io.shmlane.results.PitSummary;
+import io.shmlane.results.ResultFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -107,9 +111,9 @@ public final class Hunt implements Callable<Integer> {
     /** The driver's modes (jcstress-tests' {@code jcstress.mode}). */
     static final List<String> JCSTRESS_MODES = List.of("ci", "sanity", "quick", "default", "tough", "stress");
 
-    private final List<Map<String, Object>> rounds = new ArrayList<>();
-    private final List<Map<String, Object>> mutantResults = new ArrayList<>();
-    private Map<String, Object> pitResult;
+    private final List<HuntSummary.Round> rounds = new ArrayList<>();
+    private final List<HuntSummary.Mutant> mutantResults = new ArrayList<>();
+    private PitSummary pitResult;
     private final Progress progress = new Progress();
     private volatile Process current;
     private volatile boolean stopping;
@@ -174,9 +178,9 @@ public final class Hunt implements Callable<Integer> {
                 // the hook writes the summary
             }
         }
-        long failures = rounds.stream().filter(Hunt::failed).count();
+        long failures = rounds.stream().filter(HuntSummary.Round::failed).count();
         long survivors = mutantResults.stream()
-                .filter(m -> !Boolean.TRUE.equals(m.get("killed")))
+                .filter(m -> !Boolean.TRUE.equals(m.killed()))
                 .count();
         System.out.printf(
                 Locale.ROOT,
@@ -190,16 +194,16 @@ public final class Hunt implements Callable<Integer> {
             System.out.printf(
                     Locale.ROOT,
                     "hunt: PIT %s mutants, test strength %s, mutation score %s, %s unjustified survivors%n",
-                    pitResult.get("mutations"),
-                    percent(pitResult.get("testStrength")),
-                    percent(pitResult.get("mutationScore")),
-                    pitResult.get("unjustified"));
+                    pitResult.mutations(),
+                    percent(pitResult.testStrength()),
+                    percent(pitResult.mutationScore()),
+                    pitResult.unjustified());
         }
         return failures == 0 && survivors == 0 ? 0 : 1;
     }
 
-    private static String percent(final Object fraction) {
-        return fraction == null ? "?" : String.format(Locale.ROOT, "%.1f %%", (Double) fraction * 100);
+    private static String percent(final Double fraction) {
+        return fraction == null ? "?" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
     /**
@@ -208,36 +212,29 @@ public final class Hunt implements Callable<Integer> {
      */
     private void huntPit(final Path jdk) {
         Slice slice = Slice.pit();
-        Map<String, Object> round = run(
-                root,
-                jdk,
-                slice.command(List.of(), 1L, 1, jcstressMode),
-                slice.modules(),
-                slice.name(),
-                Long.MAX_VALUE);
-        round.put("jdk", Jdks.label(jdk));
-        round.put("jit", "default");
-        round.put("slice", slice.name());
-        if ("pass".equals(round.get("outcome")) || "fail".equals(round.get("outcome"))) {
+        HuntSummary.Round round = run(
+                        root,
+                        jdk,
+                        slice.command(List.of(), 1L, 1, jcstressMode),
+                        slice.modules(),
+                        slice.name(),
+                        Long.MAX_VALUE)
+                .drawn(Jdks.label(jdk), "default", slice.name(), null);
+        if (round.outcome() == Outcome.PASS || round.outcome() == Outcome.FAIL) {
             try {
-                pitResult = PitResults.check(root);
-                @SuppressWarnings("unchecked")
-                List<String> failures = new ArrayList<>((List<String>) round.get("failures"));
+                pitResult = PitCheck.check(root);
+                List<String> failures = new ArrayList<>(round.failures());
                 List<String> problems = PitResults.problems(pitResult);
                 failures.addAll(problems);
-                round.put("failures", failures);
-                if (!problems.isEmpty()) {
-                    round.put("outcome", "fail");
-                }
+                round = round.judged(problems.isEmpty() ? round.outcome() : Outcome.FAIL, failures);
             } catch (IOException | RuntimeException e) {
-                round.put("outcome", "fail");
-                round.put("failures", List.of("no PIT report to check (" + PitResults.MUTATIONS + "): " + e));
+                round = round.judged(
+                        Outcome.FAIL, List.of("no PIT report to check (" + PitCheck.MUTATIONS + "): " + e));
             }
         }
         rounds.add(round);
-        if (failed(round)) {
-            progress.println(
-                    "FAILED " + slice.name() + ": " + round.get("failures") + "\n  replay: " + round.get("replay"));
+        if (round.failed()) {
+            progress.println("FAILED " + slice.name() + ": " + round.failures() + "\n  replay: " + round.replay());
         }
     }
 
@@ -249,21 +246,18 @@ public final class Hunt implements Callable<Integer> {
             Slice slice = slices.get(random.nextInt(slices.size()));
             long roundSeed = random.nextLong();
             List<String> command = slice.command(Jdks.jitFlags(jit), roundSeed, scale, jcstressMode);
-            Map<String, Object> round = run(
-                    root,
-                    jdk,
-                    command,
-                    slice.modules(),
-                    slice.name() + " on " + Jdks.label(jdk) + "/" + jit,
-                    Long.MAX_VALUE);
-            round.put("jdk", Jdks.label(jdk));
-            round.put("jit", jit);
-            round.put("slice", slice.name());
-            round.put("seed", roundSeed);
+            HuntSummary.Round round = run(
+                            root,
+                            jdk,
+                            command,
+                            slice.modules(),
+                            slice.name() + " on " + Jdks.label(jdk) + "/" + jit,
+                            Long.MAX_VALUE)
+                    .drawn(Jdks.label(jdk), jit, slice.name(), roundSeed);
             rounds.add(round);
-            if (failed(round)) {
+            if (round.failed()) {
                 progress.println("FAILED " + slice.name() + " on " + Jdks.label(jdk) + "/" + jit + ": "
-                        + round.get("failures") + "\n  replay: " + round.get("replay"));
+                        + round.failures() + "\n  replay: " + round.replay());
             }
         }
     }
@@ -281,11 +275,7 @@ public final class Hunt implements Callable<Integer> {
             }
             Path workspace = Workspace.copyOf(root, out.resolve("workspaces").resolve(mutant.name()));
             mutant.applyIn(workspace);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("name", mutant.name());
-            result.put("description", mutant.description());
-            result.put("file", mutant.file());
-            List<Map<String, Object>> stageResults = new ArrayList<>();
+            List<HuntSummary.Round> stageResults = new ArrayList<>();
             LinkedHashSet<String> killers = new LinkedHashSet<>();
             long mutantStart = System.nanoTime();
             Double secondsToKill = null;
@@ -294,19 +284,17 @@ public final class Hunt implements Callable<Integer> {
                     break;
                 }
                 Slice slice = Slice.forMutant(stage, mutant);
-                Map<String, Object> stageResult = run(
-                        workspace,
-                        jdk,
-                        slice.command(List.of(), 1L, 1, jcstressMode),
-                        slice.modules(),
-                        mutant.name() + " / " + stage,
-                        parseBudget(stageTimeout).toNanos());
-                stageResult.put("stage", stage);
+                HuntSummary.Round stageResult = run(
+                                workspace,
+                                jdk,
+                                slice.command(List.of(), 1L, 1, jcstressMode),
+                                slice.modules(),
+                                mutant.name() + " / " + stage,
+                                parseBudget(stageTimeout).toNanos())
+                        .asStage(stage);
                 stageResults.add(stageResult);
-                if (failed(stageResult)) {
-                    @SuppressWarnings("unchecked")
-                    List<String> failed = (List<String>) stageResult.get("failures");
-                    failed.forEach(f -> killers.add(stage + ": " + f));
+                if (stageResult.failed()) {
+                    stageResult.failures().forEach(f -> killers.add(stage + ": " + f));
                     if (secondsToKill == null) {
                         secondsToKill = (System.nanoTime() - mutantStart) / 1e9;
                     }
@@ -315,12 +303,15 @@ public final class Hunt implements Callable<Integer> {
                     }
                 }
             }
-            result.put("killed", !killers.isEmpty());
-            result.put("equivalent", killers.isEmpty() ? equivalents.get(mutant.name()) : null);
-            result.put("killers", new ArrayList<>(killers));
-            result.put("secondsToKill", secondsToKill);
-            result.put("stages", stageResults);
-            mutantResults.add(result);
+            mutantResults.add(new HuntSummary.Mutant(
+                    mutant.name(),
+                    mutant.description(),
+                    mutant.file(),
+                    !killers.isEmpty(),
+                    killers.isEmpty() ? equivalents.get(mutant.name()) : null,
+                    List.copyOf(killers),
+                    secondsToKill,
+                    List.copyOf(stageResults)));
             progress.println(String.format(
                     Locale.ROOT,
                     "mutant %-36s %s",
@@ -336,19 +327,16 @@ public final class Hunt implements Callable<Integer> {
     }
 
     /** Runs one Maven command in {@code dir} with {@code jdk}, bounded by the budget; collects what failed. */
-    private Map<String, Object> run(
+    private HuntSummary.Round run(
             final Path dir,
             final Path jdk,
             final List<String> command,
             final List<String> modules,
             final String what,
             final long timeoutNanos) {
-        Map<String, Object> result = new LinkedHashMap<>();
         String replay = "JAVA_HOME=" + jdk + " "
                 + String.join(" ", command.stream().map(Hunt::quote).toList());
-        result.put("command", replay);
-        result.put("replay", "(cd " + dir + " && " + replay + ")");
-        long roundStart = System.nanoTime();
+        Ran ran = new Ran(replay, "(cd " + dir + " && " + replay + ")", System.nanoTime());
         long startedMillis = System.currentTimeMillis() - 2_000; // file times are coarse
         int exit;
         try {
@@ -358,14 +346,14 @@ public final class Hunt implements Callable<Integer> {
                             "%03d-%s.log",
                             rounds.size() + mutantResults.size() + 1,
                             what.replaceAll("[^A-Za-z0-9.-]+", "_")));
-            result.put("log", log.toString());
+            ran.log = log.toString();
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", jdk.toString());
             current = builder.start();
-            long stageDeadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : roundStart + timeoutNanos;
+            long stageDeadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : ran.start + timeoutNanos;
             while (!current.waitFor(1, TimeUnit.SECONDS)) {
                 if (System.nanoTime() - stageDeadline > 0 && stageDeadline != Long.MAX_VALUE) {
                     current.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -373,48 +361,65 @@ public final class Hunt implements Callable<Integer> {
                     List<String> failed = new ArrayList<>(new LinkedHashSet<>(
                             TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
                     failed.add("hung: still running after " + stageTimeout + ", stopped");
-                    result.put("outcome", "fail");
-                    result.put("failures", failed);
-                    result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-                    return result;
+                    return ran.ended(null, Outcome.FAIL, failed, true);
                 }
                 progress.show(what, elapsedSeconds(), (deadline - System.nanoTime()) / 1e9, failuresSoFar());
                 if (stopping || System.nanoTime() >= deadline) {
                     current.descendants().forEach(ProcessHandle::destroyForcibly);
                     current.destroyForcibly().waitFor();
-                    result.put("outcome", "stopped");
-                    result.put("failures", List.of());
-                    result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-                    return result;
+                    return ran.ended(null, Outcome.STOPPED, List.of(), true);
                 }
             }
             exit = current.exitValue();
         } catch (IOException e) {
-            result.put("outcome", "error");
-            result.put("failures", List.of("could not run: " + e));
-            result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-            return result;
+            return ran.ended(null, Outcome.ERROR, List.of("could not run: " + e), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
-            result.put("outcome", "stopped");
-            result.put("failures", List.of());
-            return result;
+            return ran.ended(null, Outcome.STOPPED, List.of(), false);
         }
         List<String> failed = new ArrayList<>(
                 new LinkedHashSet<>(TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
         if (exit != 0 && failed.isEmpty()) {
-            failed.add(buildFailure(Path.of((String) result.get("log")), exit));
+            failed.add(buildFailure(Path.of(ran.log), exit));
         }
-        boolean ranTests = ranTests(Path.of((String) result.get("log")));
+        boolean ranTests = ranTests(Path.of(ran.log));
         if (exit == 0 && !ranTests) {
             failed.add("no test ran (the selection matched nothing): a round must test something");
         }
-        result.put("exitCode", exit);
-        result.put("outcome", exit == 0 && ranTests ? "pass" : "fail");
-        result.put("failures", failed);
-        result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-        return result;
+        return ran.ended(exit, exit == 0 && ranTests ? Outcome.PASS : Outcome.FAIL, failed, true);
+    }
+
+    /** A command on its way: what the round will record once it ends. */
+    private static final class Ran {
+        private final String command;
+        private final String replay;
+        private final long start;
+        private String log;
+
+        Ran(final String command, final String replay, final long start) {
+            this.command = command;
+            this.replay = replay;
+            this.start = start;
+        }
+
+        HuntSummary.Round ended(
+                final Integer exitCode, final Outcome outcome, final List<String> failures, final boolean timed) {
+            Double seconds = timed ? (System.nanoTime() - start) / 1e9 : null;
+            return new HuntSummary.Round(
+                    command,
+                    replay,
+                    log,
+                    exitCode,
+                    outcome,
+                    List.copyOf(failures),
+                    seconds,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
     }
 
     /** Whether the build's log reports at least one test run by Surefire or Failsafe. */
@@ -447,19 +452,10 @@ public final class Hunt implements Callable<Integer> {
         return "build failed with exit " + exit + " and no failed test (see the log)";
     }
 
-    /**
-     * Whether a round or stage failed: a failing test, a hang, a build that broke. A round cut short by
-     * the end of the budget or by Ctrl-C ("stopped") did not fail: it is reported and not counted.
-     */
-    static boolean failed(final Map<String, Object> result) {
-        Object outcome = result.get("outcome");
-        return "fail".equals(outcome) || "error".equals(outcome);
-    }
-
     private long failuresSoFar() {
-        return rounds.stream().filter(Hunt::failed).count()
+        return rounds.stream().filter(HuntSummary.Round::failed).count()
                 + mutantResults.stream()
-                        .filter(m -> Boolean.TRUE.equals(m.get("killed")))
+                        .filter(m -> Boolean.TRUE.equals(m.killed()))
                         .count();
     }
 
@@ -477,28 +473,26 @@ public final class Hunt implements Callable<Integer> {
     }
 
     private void writeSummary(final long drawSeed, final List<Path> homes) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("schemaVersion", 1);
-        summary.put("generatedAt", Instant.now().toString());
-        summary.put("mode", pit ? "pit" : mutants ? "mutants" : "campaign");
-        summary.put("budget", budget);
-        summary.put("elapsedSeconds", elapsedSeconds());
-        summary.put("interrupted", stopping);
-        summary.put("seed", drawSeed);
-        summary.put("jdks", homes.stream().map(Jdks::label).toList());
-        summary.put("jitModes", jitModes);
-        summary.put("jcstressMode", jcstressMode);
-        summary.put("rounds", rounds);
-        summary.put("mutants", mutantResults);
         long killed = mutantResults.stream()
-                .filter(m -> Boolean.TRUE.equals(m.get("killed")))
+                .filter(m -> Boolean.TRUE.equals(m.killed()))
                 .count();
-        summary.put("mutationScore", mutantResults.isEmpty() ? null : (double) killed / mutantResults.size());
-        if (pitResult != null) {
-            summary.put("pit", pitResult);
-        }
+        HuntSummary summary = new HuntSummary(
+                ResultFiles.SCHEMA_VERSION,
+                Instant.now().toString(),
+                pit ? "pit" : mutants ? "mutants" : "campaign",
+                budget,
+                elapsedSeconds(),
+                stopping,
+                drawSeed,
+                homes.stream().map(Jdks::label).toList(),
+                List.copyOf(jitModes),
+                jcstressMode,
+                List.copyOf(rounds),
+                List.copyOf(mutantResults),
+                mutantResults.isEmpty() ? null : (double) killed / mutantResults.size(),
+                pitResult);
         try {
-            Files.writeString(out.resolve("hunt-summary.json"), Json.write(summary), StandardCharsets.UTF_8);
+            ResultFiles.write(out.resolve("hunt-summary.json"), summary);
         } catch (IOException e) {
             System.err.println("hunt: could not write the summary: " + e);
         }

@@ -1,12 +1,13 @@
 package io.shmlane.hunt;
 
+import io.shmlane.results.JcstressSummary;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -15,9 +16,6 @@ import org.w3c.dom.NodeList;
 
 /** Reads which tests failed from Surefire/Failsafe XML and the jcstress summary of a build tree. */
 final class TestResults {
-    private static final Pattern JCSTRESS_FAIL =
-            Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"[^{}]*?\"verdict\"\\s*:\\s*\"(FAIL|ERROR|NOT_RUN)\"");
-
     private TestResults() {}
 
     /** "Class.method" of every failed or errored test case in the report directories under {@code root}. */
@@ -85,13 +83,18 @@ final class TestResults {
         return failed;
     }
 
+    /** The tests a jcstress summary marks FAIL, ERROR or NOT_RUN, as {@code jcstress NAME VERDICT}. */
     private static List<String> failedJcstress(final Path summary) {
         List<String> failed = new ArrayList<>();
         if (Files.isRegularFile(summary)) {
             try {
-                Matcher m = JCSTRESS_FAIL.matcher(Files.readString(summary));
-                while (m.find()) {
-                    failed.add("jcstress " + m.group(1) + " " + m.group(2));
+                List<JcstressSummary.Test> tests =
+                        ResultFiles.read(summary, JcstressSummary.class).tests();
+                for (JcstressSummary.Test test : tests == null ? List.<JcstressSummary.Test>of() : tests) {
+                    Outcome verdict = test.verdict();
+                    if (verdict == Outcome.FAIL || verdict == Outcome.ERROR || verdict == Outcome.NOT_RUN) {
+                        failed.add("jcstress " + test.name() + " " + verdict.name());
+                    }
                 }
             } catch (IOException e) {
                 failed.add(summary + ": unreadable (" + e + ")");

@@ -3,14 +3,14 @@ package io.shmlane.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shmlane.results.HuntSummary;
+import io.shmlane.results.Outcome;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -139,10 +139,15 @@ class HuntTest {
 
     @Test
     void shouldNotCountARoundCutShortByTheBudgetAsAFailure() {
-        assertThat(Hunt.failed(Map.of("outcome", "stopped"))).isFalse();
-        assertThat(Hunt.failed(Map.of("outcome", "pass"))).isFalse();
-        assertThat(Hunt.failed(Map.of("outcome", "fail"))).isTrue();
-        assertThat(Hunt.failed(Map.of("outcome", "error"))).isTrue();
+        assertThat(round(Outcome.STOPPED).failed()).isFalse();
+        assertThat(round(Outcome.PASS).failed()).isFalse();
+        assertThat(round(Outcome.FAIL).failed()).isTrue();
+        assertThat(round(Outcome.ERROR).failed()).isTrue();
+    }
+
+    private static HuntSummary.Round round(final Outcome outcome) {
+        return new HuntSummary.Round(
+                "mvn", "(cd x && mvn)", null, null, outcome, List.of(), 1.0, null, null, null, null, null);
     }
 
     @Test
@@ -177,17 +182,5 @@ class HuntTest {
                 "{\"tests\": [{\"name\": \"r.T.A\", \"reference\": false,"
                         + " \"verdict\": \"FAIL\", \"outcomes\": [{}]}, {\"name\": \"r.T.B\", \"verdict\": \"PASS\"}]}");
         assertThat(TestResults.failedTests(dir, "m")).containsExactly("B.bad", "B.boom", "jcstress r.T.A FAIL");
-    }
-
-    @Test
-    void shouldWriteJson() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("a", 1);
-        map.put("b", List.of("x\"y", true));
-        map.put("c", null);
-        map.put("d", 0.5);
-        assertThat(Json.write(map))
-                .isEqualTo(
-                        "{\n  \"a\": 1,\n  \"b\": [\n    \"x\\\"y\",\n    true\n  ],\n  \"c\": null,\n  \"d\": 0.500\n}\n");
     }
 }

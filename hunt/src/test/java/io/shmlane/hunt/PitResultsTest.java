@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.shmlane.hunt.PitResults.Equivalent;
-import io.shmlane.hunt.PitResults.Mutation;
+import io.shmlane.results.PitCheck;
+import io.shmlane.results.PitCheck.Equivalent;
+import io.shmlane.results.PitCheck.Mutation;
+import io.shmlane.results.PitSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +16,6 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,33 +36,33 @@ class PitResultsTest {
 
     @Test
     void shouldCountKilledSurvivedAndUncoveredMutantsOfPitsXml() throws IOException {
-        List<Mutation> mutations = PitResults.readMutations(FIXTURE.resolve("mutations.xml"));
+        List<Mutation> mutations = PitCheck.readMutations(FIXTURE.resolve("mutations.xml"));
 
         assertThat(mutations)
                 .extracting(Mutation::status)
                 .containsExactly("KILLED", "SURVIVED", "TIMED_OUT", "NO_COVERAGE");
         assertThat(mutations.get(1).mutator()).isEqualTo("ConditionalsBoundaryMutator");
         assertThat(mutations.get(1).sourcePath()).isEqualTo("io/example/Gate.java");
-        Map<String, Object> summary = check(FIXTURE.resolve("src"));
-        assertThat(summary)
-                .containsEntry("mutations", 4L)
-                .containsEntry("killed", 2L)
-                .containsEntry("survived", 1L)
-                .containsEntry("noCoverage", 1L)
-                .containsEntry("mutationScore", 0.5)
-                .containsEntry("testStrength", 2.0 / 3);
+        PitSummary summary = check(FIXTURE.resolve("src"));
+        assertThat(summary.mutations()).isEqualTo(4L);
+        assertThat(summary.killed()).isEqualTo(2L);
+        assertThat(summary.survived()).isEqualTo(1L);
+        assertThat(summary.noCoverage()).isEqualTo(1L);
+        assertThat(summary.timedOut()).isEqualTo(1L);
+        assertThat(summary.mutationScore()).isEqualTo(0.5);
+        assertThat(summary.testStrength()).isEqualTo(2.0 / 3);
     }
 
     @Test
     void shouldJustifyAListedSurvivorAndReportAnUnlistedOne() throws IOException {
-        Map<String, Object> summary = check(FIXTURE.resolve("src"));
+        PitSummary summary = check(FIXTURE.resolve("src"));
 
-        assertThat(unkilled(summary))
-                .extracting(m -> m.get("method"), m -> m.get("equivalent"))
+        assertThat(summary.unkilled())
+                .extracting(PitSummary.Unkilled::method, PitSummary.Unkilled::equivalent)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("open", "id == expected returned above, so > and >= agree"),
                         org.assertj.core.groups.Tuple.tuple("next", null));
-        assertThat(summary).containsEntry("unjustified", 1L);
+        assertThat(summary.unjustified()).isEqualTo(1L);
         assertThat(PitResults.problems(summary))
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p)
@@ -77,7 +78,7 @@ class PitResultsTest {
         String source = Files.readString(FIXTURE.resolve("src/io/example/Gate.java"), StandardCharsets.UTF_8);
         Files.writeString(moved, source.replace("final class Gate {", "// one\n// two\nfinal class Gate {"));
         List<Mutation> mutations = new ArrayList<>();
-        for (Mutation m : PitResults.readMutations(FIXTURE.resolve("mutations.xml"))) {
+        for (Mutation m : PitCheck.readMutations(FIXTURE.resolve("mutations.xml"))) {
             mutations.add(new Mutation(
                     m.status(),
                     m.sourceFile(),
@@ -88,17 +89,18 @@ class PitResultsTest {
                     m.description(),
                     m.killingTest()));
         }
-        Map<String, Object> summary = PitResults.check(
-                mutations, PitResults.readEquivalents(FIXTURE.resolve("equivalents.txt")), temp.resolve("src"));
+        PitSummary summary = PitCheck.check(
+                mutations, PitCheck.readEquivalents(FIXTURE.resolve("equivalents.txt")), temp.resolve("src"));
 
-        assertThat(unkilled(summary).get(0)).containsEntry("line", 11).containsEntry("code", "return id > expected;");
-        assertThat(unkilled(summary).get(0).get("equivalent")).isNotNull();
+        assertThat(summary.unkilled().get(0).line()).isEqualTo(11);
+        assertThat(summary.unkilled().get(0).code()).isEqualTo("return id > expected;");
+        assertThat(summary.unkilled().get(0).equivalent()).isNotNull();
         // the old line number now points at other code: nothing matches by number
-        Map<String, Object> stale = PitResults.check(
-                PitResults.readMutations(FIXTURE.resolve("mutations.xml")),
-                PitResults.readEquivalents(FIXTURE.resolve("equivalents.txt")),
+        PitSummary stale = PitCheck.check(
+                PitCheck.readMutations(FIXTURE.resolve("mutations.xml")),
+                PitCheck.readEquivalents(FIXTURE.resolve("equivalents.txt")),
                 temp.resolve("src"));
-        assertThat(unkilled(stale).get(0).get("equivalent")).isNull();
+        assertThat(stale.unkilled().get(0).equivalent()).isNull();
     }
 
     @Test
@@ -142,19 +144,19 @@ class PitResultsTest {
         Path list = temp.resolve("equivalents.txt");
         Files.writeString(list, "io.example.Gate#open | ConditionalsBoundaryMutator | id > expected\n");
 
-        assertThatThrownBy(() -> PitResults.readEquivalents(list))
+        assertThatThrownBy(() -> PitCheck.readEquivalents(list))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CLASS#METHOD | MUTATOR | CODE | reason");
     }
 
     @Test
     void everyListedEquivalentNamesCodeOfTheCurrentSources() throws IOException {
-        List<Equivalent> entries = PitResults.readEquivalents(ROOT.resolve(PitResults.EQUIVALENTS));
+        List<Equivalent> entries = PitCheck.readEquivalents(ROOT.resolve(PitCheck.EQUIVALENTS));
         Set<String> keys = new HashSet<>();
         for (Equivalent e : entries) {
             assertThat(keys.add(e.key())).as("listed twice: %s", e.key()).isTrue();
             String outer = e.mutatedClass().replaceFirst("\\$.*$", "");
-            Path source = ROOT.resolve(PitResults.SOURCES).resolve(outer.replace('.', '/') + ".java");
+            Path source = ROOT.resolve(PitCheck.SOURCES).resolve(outer.replace('.', '/') + ".java");
             assertThat(source).as(e.key()).isRegularFile();
             String text = Files.readString(source, StandardCharsets.UTF_8);
             assertThat(text).as("the code of %s", e.key()).contains(e.code());
@@ -179,13 +181,13 @@ class PitResultsTest {
      */
     @Test
     void everySurvivorOfTheLatestPitRunOfTheCurrentSourcesIsListed() throws IOException {
-        Path xml = ROOT.resolve(PitResults.MUTATIONS);
+        Path xml = ROOT.resolve(PitCheck.MUTATIONS);
         assumeThat(xml).as("PIT has not run (./mvnw -pl protocol -Ppit verify)").isRegularFile();
         assumeThat(Files.size(xml))
                 .as("PIT's report is empty (a run in progress)")
                 .isPositive();
         FileTime newestSource;
-        try (Stream<Path> files = Files.walk(ROOT.resolve(PitResults.SOURCES))) {
+        try (Stream<Path> files = Files.walk(ROOT.resolve(PitCheck.SOURCES))) {
             newestSource = files.filter(Files::isRegularFile)
                     .map(PitResultsTest::modified)
                     .max(FileTime::compareTo)
@@ -195,21 +197,16 @@ class PitResultsTest {
                 .as("PIT's report predates the sources: rerun PIT")
                 .isGreaterThan(newestSource);
 
-        Map<String, Object> summary = PitResults.check(ROOT);
+        PitSummary summary = PitCheck.check(ROOT);
 
         assertThat(PitResults.problems(summary)).isEmpty();
     }
 
-    private static Map<String, Object> check(final Path sources) throws IOException {
-        return PitResults.check(
-                PitResults.readMutations(FIXTURE.resolve("mutations.xml")),
-                PitResults.readEquivalents(FIXTURE.resolve("equivalents.txt")),
+    private static PitSummary check(final Path sources) throws IOException {
+        return PitCheck.check(
+                PitCheck.readMutations(FIXTURE.resolve("mutations.xml")),
+                PitCheck.readEquivalents(FIXTURE.resolve("equivalents.txt")),
                 sources);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> unkilled(final Map<String, Object> summary) {
-        return (List<Map<String, Object>>) summary.get("unkilled");
     }
 
     private static FileTime modified(final Path p) {
