@@ -2,6 +2,8 @@ package io.shmlane.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ScenarioResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -395,26 +397,26 @@ final class ProcessHarness {
             }
         }
         List<Path> crashes = crashFiles();
-        String outcome;
+        Outcome outcome;
         String failureText = null;
         AssertionError crashError = null;
         if (!crashes.isEmpty()) {
             crashError = new AssertionError("a child JVM crashed: " + crashes + "\n" + describeChildren());
-            outcome = "failed";
+            outcome = Outcome.FAIL;
             failureText = "JVM crash: " + crashes;
         } else if (failure instanceof TestAbortedException) {
-            outcome = "skipped";
+            outcome = Outcome.SKIPPED;
             failureText = firstLine(failure.getMessage());
         } else if (failure != null) {
-            outcome = "failed";
+            outcome = Outcome.FAIL;
             failureText = firstLine(failure.toString());
         } else {
-            outcome = "passed";
+            outcome = Outcome.PASS;
         }
         writeIndex(all);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        writeSummary(summary.toJson(SEED, SCALE, seconds, outcome, failureText, logDir));
-        if ("passed".equals(outcome)) {
+        writeSummary(summary.result(SEED, SCALE, seconds, outcome, failureText, logDir));
+        if (outcome == Outcome.PASS) {
             try {
                 deleteRecursively(workDir);
             } catch (IOException ignored) {
@@ -463,7 +465,7 @@ final class ProcessHarness {
         }
     }
 
-    private void writeSummary(final String json) {
+    private void writeSummary(final ScenarioResult result) {
         synchronized (ProcessHarness.class) {
             if (!summariesCleared) {
                 summariesCleared = true;
@@ -473,7 +475,7 @@ final class ProcessHarness {
                     throw new UncheckedIOException(e);
                 }
             }
-            ScenarioSummary.write(SUMMARY_DIR, SUMMARY_FILE, safe(scenario) + ".json", json);
+            ScenarioSummary.write(SUMMARY_DIR, SUMMARY_FILE, safe(scenario) + ".json", result);
         }
     }
 

@@ -35,9 +35,15 @@ public final class ResultFiles {
 
     private ResultFiles() {}
 
-    /** The mapper every result file is written and read with; configured once, thread-safe. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
+    /**
+     * Whether {@code file} holds a JSON object, as every result file does (JMH's own {@code jmh.json}, an array, lies
+     * among the benchmark results).
+     *
+     * @throws IOException when it cannot be read or is no JSON
+     */
+    public static boolean holdsObject(final Path file) throws IOException {
+        JsonNode node = MAPPER.readTree(file.toFile());
+        return node != null && node.isObject();
     }
 
     /** {@code result} as the text of a result file, ending with a newline. */

@@ -1,6 +1,8 @@
 package io.shmlane.jcstress.driver;
 
-import io.shmlane.jcstress.driver.TestReport.Verdict;
+import io.shmlane.results.Environment;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ResultFiles;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.File;
@@ -13,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -118,14 +118,14 @@ public final class JcstressDriver {
                         entry.description(),
                         entry.reference(),
                         "NOT_RUN",
-                        Verdict.NOT_RUN,
+                        Outcome.NOT_RUN,
                         "jcstress produced no result for this test (not scheduled: too few CPUs? see the log)",
                         false,
                         List.of(),
                         List.of(),
                         List.of());
             }
-            if (report.verdict() == Verdict.NOT_RUN) {
+            if (report.verdict() == Outcome.NOT_RUN) {
                 missing.add(name);
             } else {
                 run++;
@@ -160,7 +160,7 @@ public final class JcstressDriver {
         RunReport report = new RunReport(
                 settings,
                 List.copyOf(command),
-                environment(settings),
+                Environment.current(),
                 List.copyOf(selected),
                 run,
                 exitCode,
@@ -169,8 +169,7 @@ public final class JcstressDriver {
                 List.copyOf(tests),
                 files);
         try {
-            Files.createDirectories(files.summary().getParent());
-            Files.writeString(files.summary(), SummaryJson.write(report), StandardCharsets.UTF_8);
+            ResultFiles.write(files.summary(), SummaryJson.summary(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + files.summary(), e);
         }
@@ -365,23 +364,8 @@ public final class JcstressDriver {
         }
     }
 
-    private static Map<String, Object> environment(final JcstressSettings settings) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("jdkVersion", System.getProperty("java.version"));
-        env.put("jdkVendor", System.getProperty("java.vendor"));
-        env.put("vmName", System.getProperty("java.vm.name"));
-        env.put("vmVersion", System.getProperty("java.vm.version"));
-        env.put("javaHome", System.getProperty("java.home"));
-        env.put("os", System.getProperty("os.name"));
-        env.put("osVersion", System.getProperty("os.version"));
-        env.put("arch", System.getProperty("os.arch"));
-        env.put("cpus", Runtime.getRuntime().availableProcessors());
-        env.put("mode", settings.mode());
-        env.put("jcstressVersion", jcstressVersion());
-        return env;
-    }
-
-    private static String jcstressVersion() {
+    /** The version of jcstress on the class path, from its jar's name. */
+    static String jcstressVersion() {
         String path = org.openjdk.jcstress.Main.class
                 .getProtectionDomain()
                 .getCodeSource()
@@ -406,8 +390,8 @@ public final class JcstressDriver {
                 report.selected().size(),
                 report.durationMillis() / 1000.0,
                 report.settings().mode(),
-                report.environment().get("jdkVersion"),
-                report.environment().get("arch"),
+                report.environment().jdkVersion(),
+                report.environment().arch(),
                 report.files().summary()));
         for (TestReport t : report.tests()) {
             out.append(String.format(
@@ -418,7 +402,7 @@ public final class JcstressDriver {
                     t.name().replace("io.shmlane.jcstress.", ""),
                     t.totalSamples(),
                     t.interesting() ? ", interesting" : "",
-                    t.verdict() == Verdict.PASS ? "" : t.reason()));
+                    t.verdict() == Outcome.PASS ? "" : t.reason()));
         }
         for (String problem : report.problems()) {
             out.append(label).append("   PROBLEM: ").append(problem).append(System.lineSeparator());

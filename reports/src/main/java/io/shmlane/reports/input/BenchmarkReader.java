@@ -1,6 +1,5 @@
 package io.shmlane.reports.input;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shmlane.reports.model.BenchmarkRun;
 import io.shmlane.reports.model.BenchmarkRun.Allocation;
 import io.shmlane.reports.model.BenchmarkRun.Latency;
@@ -46,7 +45,7 @@ public final class BenchmarkReader {
         for (Path file : files) {
             try {
                 // JMH's own jmh.json (an array) lies in the same directory: not a results file of the suite
-                if (isObject(file)) {
+                if (ResultFiles.holdsObject(file)) {
                     sections.add(ResultFiles.read(file, BenchmarkResults.class), file, context);
                 }
             } catch (IOException e) {
@@ -105,11 +104,6 @@ public final class BenchmarkReader {
                 allocation.add(new Allocation(a.benchmark(), a.bytesPerOp(), a.nanosPerOp()));
             }
         }
-    }
-
-    /** Whether the file holds a JSON object (JMH's own results are an array). */
-    private static boolean isObject(final Path file) throws IOException {
-        return ResultFiles.mapper().readTree(file.toFile()) instanceof ObjectNode;
     }
 
     private static <T> List<T> orEmpty(final List<T> list) {
