@@ -3,12 +3,13 @@ package io.shmlane.jcstress.driver;
 import io.shmlane.results.Environment;
 import io.shmlane.results.Outcome;
 import io.shmlane.results.ResultFiles;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import io.shmlane.testsupport.Directories;
+import io.shmlane.testsupport.JavaCommand;
+import io.shmlane.testsupport.LinePump;
+import io.shmlane.testsupport.ProcessTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,8 +77,8 @@ public final class JcstressDriver {
         Integer exitCode = null;
         long started = System.nanoTime();
         try {
-            deleteRecursively(work);
-            deleteRecursively(files.reportDirectory());
+            Directories.deleteRecursively(work);
+            Directories.deleteRecursively(files.reportDirectory());
             Files.createDirectories(work);
             command = command(settings, selected, files.reportDirectory(), work);
             started = System.nanoTime();
@@ -180,17 +181,15 @@ public final class JcstressDriver {
     private static List<String> command(
             final JcstressSettings settings, final List<String> selected, final Path report, final Path work)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(snapshot(testClassPath(), work.resolve("classpath")));
-        command.add(MAIN);
-        command.addAll(settings.jcstressArguments());
-        command.add("-t");
-        command.add(TestCatalog.exactly(selected));
-        command.add("-r");
-        command.add(report.toAbsolutePath().toString());
-        return command;
+        return JavaCommand.of(MAIN)
+                .withClassPath(snapshot(testClassPath(), work.resolve("classpath")))
+                .withArguments(settings.jcstressArguments())
+                .withArguments(
+                        "-t",
+                        TestCatalog.exactly(selected),
+                        "-r",
+                        report.toAbsolutePath().toString())
+                .toList();
     }
 
     /**
@@ -259,14 +258,16 @@ public final class JcstressDriver {
         System.out.println("[jcstress] " + String.join(" ", command.subList(3, command.size() - 4))
                 + " (class path and test list in " + log + ")");
         Process process = builder.start();
-        Thread pump = pump(process.getInputStream(), log, command);
+        LinePump pump = pump(process.getInputStream(), log, command);
         try {
             if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 problems.add("jcstress did not finish within "
                         + settings.timeout().toMinutes() + " minutes (jcstress.timeoutMinutes): killed" + logTail(log));
                 return null;
             }
-            pump.join(TimeUnit.SECONDS.toMillis(10));
+            if (!pump.awaitEnd(TimeUnit.SECONDS.toMillis(10)) || pump.failure() != null) {
+                System.out.println("[jcstress] output not complete in " + log + ": " + pump.failure());
+            }
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -278,42 +279,23 @@ public final class JcstressDriver {
     }
 
     /** Copies the child's output into {@code log}; echoes jcstress's progress lines. */
-    private static Thread pump(final InputStream output, final Path log, final List<String> command)
-            throws IOException {
-        BufferedWriter writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-        writer.write(String.join(" ", command));
-        writer.newLine();
-        writer.newLine();
-        Thread pump = new Thread(
-                () -> {
-                    try (BufferedReader reader =
-                                    new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
-                            BufferedWriter out = writer) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            out.write(line);
-                            out.newLine();
-                            if (line.startsWith("(Results:") || line.startsWith("FATAL")) {
-                                System.out.println("[jcstress] " + line);
-                                out.flush();
-                            }
-                        }
-                    } catch (IOException e) {
-                        System.out.println("[jcstress] output lost: " + e);
+    private static LinePump pump(final InputStream output, final Path log, final List<String> command) {
+        return LinePump.start(
+                output,
+                log,
+                List.of(String.join(" ", command), ""),
+                line -> {
+                    if (line.startsWith("(Results:") || line.startsWith("FATAL")) {
+                        System.out.println("[jcstress] " + line);
                     }
                 },
                 "jcstress-output");
-        pump.setDaemon(true);
-        pump.start();
-        return pump;
     }
 
     /** Kills the child and every process it started (jcstress's forks), if still alive. */
     private static void destroyTree(final Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            ProcessTrees.killAndWait(process, 10);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -350,17 +332,6 @@ public final class JcstressDriver {
             return "\n--- last lines of " + log + " ---\n" + String.join("\n", lines.subList(from, lines.size()));
         } catch (IOException e) {
             return " (no log: " + e + ")";
-        }
-    }
-
-    private static void deleteRecursively(final Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

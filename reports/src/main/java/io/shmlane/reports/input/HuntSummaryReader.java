@@ -6,6 +6,7 @@ import io.shmlane.reports.model.HuntRound;
 import io.shmlane.reports.model.HuntRun;
 import io.shmlane.results.HuntSummary;
 import io.shmlane.results.ResultFiles;
+import io.shmlane.testsupport.SafeNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -180,7 +181,8 @@ public final class HuntSummaryReader {
         if (!Files.isRegularFile(log)) {
             return null;
         }
-        return context.artifacts().copyFile(log, LOG_TARGET + "/" + safe(run) + "/" + safe(name.toString()));
+        return context.artifacts()
+                .copyFile(log, LOG_TARGET + "/" + SafeNames.of(run) + "/" + SafeNames.of(name.toString()));
     }
 
     /** The rounds per JDK and JIT mode, in the order each pair first ran. */
@@ -224,9 +226,5 @@ public final class HuntSummaryReader {
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private static String safe(final String name) {
-        return name.replaceAll("[^A-Za-z0-9._\\-]+", "_");
     }
 }

@@ -8,6 +8,7 @@ import io.shmlane.results.Outcome;
 import io.shmlane.results.ProcessSummary;
 import io.shmlane.results.ResultFiles;
 import io.shmlane.results.ScenarioResult;
+import io.shmlane.testsupport.SafeNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -162,8 +163,8 @@ public final class ProcessSummaryReader {
             return List.of();
         }
         String group = testClass == null ? "scenario" : testClass;
-        return List.copyOf(
-                context.artifacts().copyLogs(directory, LOG_TARGET + "/" + safe(group) + "/" + safe(name.toString())));
+        return List.copyOf(context.artifacts()
+                .copyLogs(directory, LOG_TARGET + "/" + SafeNames.of(group) + "/" + SafeNames.of(name.toString())));
     }
 
     private static List<KeyValue> details(final Map<String, Object> details) {
@@ -189,10 +190,6 @@ public final class ProcessSummaryReader {
     /** A value as text: {@code null} for null. */
     private static String text(final Object value) {
         return String.valueOf(value);
-    }
-
-    private static String safe(final String name) {
-        return name.replaceAll("[^A-Za-z0-9._\\-]+", "_");
     }
 
     private static Instant newer(final Instant a, final Instant b) {
