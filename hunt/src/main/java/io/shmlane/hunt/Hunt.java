@@ -5,6 +5,8 @@ import io.shmlane.results.Outcome;
 import io.shmlane.results.PitCheck;
 import io.shmlane.results.PitSummary;
 import io.shmlane.results.ResultFiles;
+import io.shmlane.testsupport.ProcessTrees;
+import io.shmlane.testsupport.SafeNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,6 +111,13 @@ public final class Hunt implements Callable<Integer> {
     @Option(names = "--out", description = "Where to write hunt-summary.json (default ROOT/hunt/target/hunt).")
     Path out;
 
+    /** The exit status of a build stopped by SIGINT (Ctrl-C). */
+    static final int EXIT_SIGINT = 130;
+    /** The exit status of a build stopped by SIGTERM. */
+    static final int EXIT_SIGTERM = 143;
+    /** How long a signal's shutdown waits for the summary. */
+    private static final long SUMMARY_WAIT_SECONDS = 60;
+
     /** The driver's modes (jcstress-tests' {@code jcstress.mode}). */
     static final List<String> JCSTRESS_MODES = List.of("ci", "sanity", "quick", "default", "tough", "stress");
 
@@ -117,6 +127,7 @@ public final class Hunt implements Callable<Integer> {
     private final Progress progress = new Progress();
     private volatile Process current;
     private volatile boolean stopping;
+    private final CountDownLatch summaryWritten = new CountDownLatch(1);
     private long start;
     private long deadline;
 
@@ -172,6 +183,7 @@ public final class Hunt implements Callable<Integer> {
         } finally {
             progress.done();
             writeSummary(drawSeed, homes);
+            summaryWritten.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
@@ -238,7 +250,11 @@ public final class Hunt implements Callable<Integer> {
         }
     }
 
-    private void campaign(final List<Path> homes, final SplittableRandom random, final long drawSeed) {
+    private void campaign(final List<Path> homes, final SplittableRandom random, final long drawSeed)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(root.resolve(JcstressTestList.FILE))) {
+            compileTests(homes.get(0));
+        }
         List<Slice> slices = Slice.campaignSlices(root);
         while (!stopping && System.nanoTime() < deadline) {
             Path jdk = homes.get(random.nextInt(homes.size()));
@@ -259,6 +275,25 @@ public final class Hunt implements Callable<Integer> {
                 progress.println("FAILED " + slice.name() + " on " + Jdks.label(jdk) + "/" + jit + ": "
                         + round.failures() + "\n  replay: " + round.replay());
             }
+        }
+    }
+
+    /** Compiles the jcstress tests once, so that jcstress's own list of them exists ({@link JcstressTestList}). */
+    private void compileTests(final Path jdk) throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of("./mvnw", "-o", "-B", "-q", "-pl", "jcstress-tests", "-am", "test-compile"));
+        command.addAll(List.of("-Dspotless.check.skip=true", "-Dspotbugs.skip=true", "-Denforcer.skip=true"));
+        Path log = Files.createDirectories(out.resolve("logs")).resolve("000-compile-tests.log");
+        System.out.println("hunt: compiling the jcstress tests for their list (" + log + ")");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        current = builder.start();
+        int exit = current.waitFor();
+        if (exit != 0 && !stopping) {
+            throw new IllegalStateException("could not compile the jcstress tests (exit " + exit + "), see " + log);
         }
     }
 
@@ -303,6 +338,9 @@ public final class Hunt implements Callable<Integer> {
                     }
                 }
             }
+            if (killers.isEmpty() && stopping) {
+                break; // cut short by Ctrl-C, SIGTERM or the budget: neither killed nor survived
+            }
             mutantResults.add(new HuntSummary.Mutant(
                     mutant.name(),
                     mutant.description(),
@@ -342,10 +380,7 @@ public final class Hunt implements Callable<Integer> {
         try {
             Path log = Files.createDirectories(out.resolve("logs"))
                     .resolve(String.format(
-                            Locale.ROOT,
-                            "%03d-%s.log",
-                            rounds.size() + mutantResults.size() + 1,
-                            what.replaceAll("[^A-Za-z0-9.-]+", "_")));
+                            Locale.ROOT, "%03d-%s.log", rounds.size() + mutantResults.size() + 1, SafeNames.of(what)));
             ran.log = log.toString();
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
@@ -356,17 +391,16 @@ public final class Hunt implements Callable<Integer> {
             long stageDeadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : ran.start + timeoutNanos;
             while (!current.waitFor(1, TimeUnit.SECONDS)) {
                 if (System.nanoTime() - stageDeadline > 0 && stageDeadline != Long.MAX_VALUE) {
-                    current.descendants().forEach(ProcessHandle::destroyForcibly);
-                    current.destroyForcibly().waitFor();
-                    List<String> failed = new ArrayList<>(new LinkedHashSet<>(
-                            TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
+                    ProcessTrees.killAndWait(current, 60);
+                    List<String> failed = new ArrayList<>(
+                            new LinkedHashSet<>(TestResults.read(dir, startedMillis, modules.toArray(String[]::new))
+                                    .failed()));
                     failed.add("hung: still running after " + stageTimeout + ", stopped");
                     return ran.ended(null, Outcome.FAIL, failed, true);
                 }
                 progress.show(what, elapsedSeconds(), (deadline - System.nanoTime()) / 1e9, failuresSoFar());
                 if (stopping || System.nanoTime() >= deadline) {
-                    current.descendants().forEach(ProcessHandle::destroyForcibly);
-                    current.destroyForcibly().waitFor();
+                    ProcessTrees.killAndWait(current, 60);
                     return ran.ended(null, Outcome.STOPPED, List.of(), true);
                 }
             }
@@ -378,14 +412,20 @@ public final class Hunt implements Callable<Integer> {
             stopping = true;
             return ran.ended(null, Outcome.STOPPED, List.of(), false);
         }
-        List<String> failed = new ArrayList<>(
-                new LinkedHashSet<>(TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
+        if (stopping || exit == EXIT_SIGINT || exit == EXIT_SIGTERM) {
+            // Ctrl-C or SIGTERM reached the build (the terminal signals the whole process group): the hunt ends
+            stopping = true;
+            return ran.ended(exit, Outcome.STOPPED, List.of(), true);
+        }
+        TestResults results = TestResults.read(dir, startedMillis, modules.toArray(String[]::new));
+        List<String> failed = new ArrayList<>(new LinkedHashSet<>(results.failed()));
         if (exit != 0 && failed.isEmpty()) {
             failed.add(buildFailure(Path.of(ran.log), exit));
         }
-        boolean ranTests = ranTests(Path.of(ran.log));
+        boolean ranTests = results.testsRun() > 0;
         if (exit == 0 && !ranTests) {
-            failed.add("no test ran (the selection matched nothing): a round must test something");
+            failed.add("no test ran (no test report written: the selection matched nothing): a round must test"
+                    + " something");
         }
         return ran.ended(exit, exit == 0 && ranTests ? Outcome.PASS : Outcome.FAIL, failed, true);
     }
@@ -422,16 +462,6 @@ public final class Hunt implements Callable<Integer> {
         }
     }
 
-    /** Whether the build's log reports at least one test run by Surefire or Failsafe. */
-    private static boolean ranTests(final Path log) {
-        try {
-            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .anyMatch(line -> line.matches(".*Tests run: [1-9][0-9]*, Failures.*"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     /** What a build that failed without a failed test said: a crashed test JVM, a compile error. */
     private static String buildFailure(final Path log, final int exit) {
         try {
@@ -463,12 +493,22 @@ public final class Hunt implements Callable<Integer> {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * Ctrl-C or SIGTERM: the hunt ends, not only the round or stage running. Kills the build under way, then holds the
+     * JVM's shutdown until the main thread has seen it and written the summary.
+     */
     private void onInterrupt() {
         stopping = true;
         Process p = current;
         if (p != null) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            ProcessTrees.kill(p.toHandle());
+        }
+        try {
+            if (!summaryWritten.await(SUMMARY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("hunt: stopped before the summary was written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

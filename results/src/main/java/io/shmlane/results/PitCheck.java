@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -175,11 +173,7 @@ public final class PitCheck {
     public static List<Mutation> readMutations(final Path xml) throws IOException {
         Document document;
         try (InputStream in = Files.newInputStream(xml)) {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setExpandEntityReferences(false);
-            document = factory.newDocumentBuilder().parse(in);
+            document = SafeXml.builder().parse(in);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
