@@ -3,6 +3,7 @@ package io.shmlane.bench;
 import io.shmlane.results.BenchmarkResults;
 import io.shmlane.results.Environment;
 import io.shmlane.results.ResultFiles;
+import io.shmlane.testsupport.Directories;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -11,12 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -376,7 +375,7 @@ public final class BenchMain {
                 List<JmhSuite.Allocation> allocation = skipJmh ? null : jmh(settings.resultsDir(), jmhOptions, machine);
                 return finish(settings.resultsDir(), settings, machine, throughput, latency, ratios, allocation);
             } finally {
-                deleteTree(settings.workDir());
+                Directories.deleteRecursively(settings.workDir());
             }
         }
     }
@@ -395,7 +394,7 @@ public final class BenchMain {
                 List<ThroughputSuite.Case> throughput = throughput(settings, machine);
                 return finish(settings.resultsDir(), settings, machine, throughput, null, null, null);
             } finally {
-                deleteTree(settings.workDir());
+                Directories.deleteRecursively(settings.workDir());
             }
         }
     }
@@ -414,7 +413,7 @@ public final class BenchMain {
                 List<LatencySuite.Case> latency = latency(settings, machine);
                 return finish(settings.resultsDir(), settings, machine, null, latency, null, null);
             } finally {
-                deleteTree(settings.workDir());
+                Directories.deleteRecursively(settings.workDir());
             }
         }
     }
@@ -467,16 +466,5 @@ public final class BenchMain {
     static Path defaultDir() {
         Path shm = Path.of("/dev/shm");
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-    }
-
-    static void deleteTree(final Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }
