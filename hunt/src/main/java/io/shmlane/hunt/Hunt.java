@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
  * is spent, each round one slice of the suite (a jcstress test class or a process scenario) on a JDK
  * and a JIT mode drawn at random, with a fresh seed. With {@code --mutants}: the suite against every
  * mutant of {@code hunt/mutants/}, each in a scratch copy of the repository, cheapest stage first.
- * Every failure prints the command that replays it. Ctrl-C stops the hunt and still writes the summary.
+ * Every failure prints the command that replays it. What a round found is read from the tests' own result files
+ * ({@link TestResults}). Ctrl-C or SIGTERM ends the whole hunt and still writes the summary.
  */
 @Command(
         name = "hunt",
