@@ -1,5 +1,9 @@
 package io.shmlane.bench;
 
+import io.shmlane.results.BenchmarkResults;
+import io.shmlane.results.Environment;
+import io.shmlane.results.ResultFiles;
+import io.shmlane.testsupport.Directories;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -8,13 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +32,6 @@ import picocli.CommandLine.Option;
                 + " raw cache line, and JMH allocation checks.",
         subcommands = {BenchMain.All.class, BenchMain.Throughput.class, BenchMain.Latency.class, BenchMain.Jmh.class})
 public final class BenchMain {
-    /** Version of the results files' layout (see README.md). */
-    public static final String SCHEMA = "shmlane-benchmarks/1";
-
     public static void main(final String[] args) {
         System.exit(run(args, System.out));
     }
@@ -220,11 +218,11 @@ public final class BenchMain {
         /** Waits for a quiet machine if asked, and says how loaded it is. */
         void awaitQuiet() throws InterruptedException {
             long deadline = System.nanoTime() + (long) (common.waitQuiet * 1e9);
-            double load = Machine.loadAverage();
+            double load = Environment.loadAverage();
             while (load >= common.quietLoad && System.nanoTime() - deadline < 0) {
                 out.printf(Locale.ROOT, "# load average %.2f, waiting for < %.2f%n", load, common.quietLoad);
                 Thread.sleep(10_000);
-                load = Machine.loadAverage();
+                load = Environment.loadAverage();
             }
             if (load >= common.quietLoad) {
                 out.printf(
@@ -236,79 +234,100 @@ public final class BenchMain {
             }
         }
 
-        Map<String, Object> header(final String kind, final Map<String, Object> machine, final Instant started) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("schema", SCHEMA);
-            json.put("kind", kind);
-            json.put("startedAt", started.toString());
-            json.put("finishedAt", Instant.now().toString());
-            json.put("machine", machine);
-            json.put("loadAverage1mAtEnd", Machine.loadAverage());
-            return json;
+        /** A results file of {@code kind} with the given sections; the others stay null. */
+        static BenchmarkResults results(
+                final String kind,
+                final Environment machine,
+                final Instant started,
+                final Map<String, Object> settings,
+                final Sections sections) {
+            double load = Environment.loadAverage();
+            return new BenchmarkResults(
+                    ResultFiles.SCHEMA_VERSION,
+                    kind,
+                    started.toString(),
+                    Instant.now().toString(),
+                    machine,
+                    Double.isNaN(load) ? null : load,
+                    settings,
+                    sections.unit,
+                    sections.profiler,
+                    sections.throughput,
+                    sections.latency,
+                    sections.ratios,
+                    sections.allocation);
         }
 
-        List<ThroughputSuite.Case> throughput(final Settings settings, final Map<String, Object> machine)
-                throws Exception {
+        /** The sections of one results file. */
+        static final class Sections {
+            String unit;
+            String profiler;
+            List<BenchmarkResults.Throughput> throughput;
+            List<BenchmarkResults.Latency> latency;
+            List<BenchmarkResults.Ratio> ratios;
+            List<BenchmarkResults.Allocation> allocation;
+        }
+
+        List<ThroughputSuite.Case> throughput(final Settings settings, final Environment machine) throws Exception {
             Instant started = Instant.now();
             List<ThroughputSuite.Case> cases = new ThroughputSuite(settings, launcher(), out).run();
-            Map<String, Object> json = header("throughput", machine, started);
             Map<String, Object> described = settings.describe();
             described.put("agronaBoundsChecks", common.agronaBoundsChecks);
-            json.put("settings", described);
-            List<Object> results = new ArrayList<>();
-            cases.forEach(c -> results.add(c.toJson()));
-            json.put("results", results);
-            Json.write(settings.resultsDir().resolve("throughput.json"), json);
+            Sections sections = new Sections();
+            sections.throughput =
+                    cases.stream().map(ThroughputSuite.Case::toResult).toList();
+            ResultFiles.write(
+                    settings.resultsDir().resolve("throughput.json"),
+                    results("throughput", machine, started, described, sections));
             return cases;
         }
 
-        List<LatencySuite.Case> latency(final Settings settings, final Map<String, Object> machine) throws Exception {
+        List<LatencySuite.Case> latency(final Settings settings, final Environment machine) throws Exception {
             Instant started = Instant.now();
             List<LatencySuite.Case> cases = new LatencySuite(settings, launcher(), out).run();
-            Map<String, Object> json = header("latency", machine, started);
-            json.put("settings", settings.describe());
-            json.put("unit", "ns");
-            List<Object> results = new ArrayList<>();
-            cases.forEach(c -> results.add(c.toJson()));
-            json.put("results", results);
-            Json.write(settings.resultsDir().resolve("latency.json"), json);
+            Sections sections = new Sections();
+            sections.unit = "ns";
+            sections.latency = cases.stream().map(LatencySuite.Case::toResult).toList();
+            ResultFiles.write(
+                    settings.resultsDir().resolve("latency.json"),
+                    results("latency", machine, started, settings.describe(), sections));
             return cases;
         }
 
         List<Ratios.Ratio> ratios(
                 final Settings settings,
-                final Map<String, Object> machine,
+                final Environment machine,
                 final List<ThroughputSuite.Case> throughput,
                 final List<LatencySuite.Case> latency)
                 throws IOException {
             List<Ratios.Ratio> ratios = Ratios.compute(throughput, latency);
-            Map<String, Object> json = header("ratios", machine, Instant.now());
-            List<Object> list = new ArrayList<>();
-            ratios.forEach(r -> list.add(r.toJson()));
-            json.put("ratios", list);
-            Json.write(settings.resultsDir().resolve("ratios.json"), json);
+            Sections sections = new Sections();
+            sections.ratios = ratios.stream().map(Ratios.Ratio::toResult).toList();
+            ResultFiles.write(
+                    settings.resultsDir().resolve("ratios.json"),
+                    results("ratios", machine, Instant.now(), null, sections));
             return ratios;
         }
 
-        List<JmhSuite.Allocation> jmh(
-                final Path resultsDir, final JmhOptions options, final Map<String, Object> machine) throws Exception {
+        List<JmhSuite.Allocation> jmh(final Path resultsDir, final JmhOptions options, final Environment machine)
+                throws Exception {
             Instant started = Instant.now();
             List<JmhSuite.Allocation> allocations = new JmhSuite(
                             common.quick ? 1 : options.warmup, common.quick ? 1 : options.iterations, resultsDir)
                     .run();
-            Map<String, Object> json = header("allocation", machine, started);
-            json.put("profiler", "gc (gc.alloc.rate.norm)");
-            List<Object> list = new ArrayList<>();
-            allocations.forEach(a -> list.add(a.toJson()));
-            json.put("results", list);
-            Json.write(resultsDir.resolve("allocation.json"), json);
+            Sections sections = new Sections();
+            sections.profiler = "gc (gc.alloc.rate.norm)";
+            sections.allocation =
+                    allocations.stream().map(JmhSuite.Allocation::toResult).toList();
+            ResultFiles.write(
+                    resultsDir.resolve("allocation.json"), results("allocation", machine, started, null, sections));
             return allocations;
         }
 
         int finish(
                 final Path resultsDir,
                 final Settings settings,
-                final Map<String, Object> machine,
+                final Environment machine,
                 final List<ThroughputSuite.Case> throughput,
                 final List<LatencySuite.Case> latency,
                 final List<Ratios.Ratio> ratios,
@@ -348,7 +367,7 @@ public final class BenchMain {
         public Integer call() throws Exception {
             awaitQuiet();
             Settings settings = settings(cross);
-            Map<String, Object> machine = Machine.describe();
+            Environment machine = Environment.current();
             try {
                 List<ThroughputSuite.Case> throughput = throughput(settings, machine);
                 List<LatencySuite.Case> latency = latency(settings, machine);
@@ -356,7 +375,7 @@ public final class BenchMain {
                 List<JmhSuite.Allocation> allocation = skipJmh ? null : jmh(settings.resultsDir(), jmhOptions, machine);
                 return finish(settings.resultsDir(), settings, machine, throughput, latency, ratios, allocation);
             } finally {
-                deleteTree(settings.workDir());
+                Directories.deleteRecursively(settings.workDir());
             }
         }
     }
@@ -370,12 +389,12 @@ public final class BenchMain {
         public Integer call() throws Exception {
             awaitQuiet();
             Settings settings = settings(cross);
-            Map<String, Object> machine = Machine.describe();
+            Environment machine = Environment.current();
             try {
                 List<ThroughputSuite.Case> throughput = throughput(settings, machine);
                 return finish(settings.resultsDir(), settings, machine, throughput, null, null, null);
             } finally {
-                deleteTree(settings.workDir());
+                Directories.deleteRecursively(settings.workDir());
             }
         }
     }
@@ -389,12 +408,12 @@ public final class BenchMain {
         public Integer call() throws Exception {
             awaitQuiet();
             Settings settings = settings(cross);
-            Map<String, Object> machine = Machine.describe();
+            Environment machine = Environment.current();
             try {
                 List<LatencySuite.Case> latency = latency(settings, machine);
                 return finish(settings.resultsDir(), settings, machine, null, latency, null, null);
             } finally {
-                deleteTree(settings.workDir());
+                Directories.deleteRecursively(settings.workDir());
             }
         }
     }
@@ -407,7 +426,7 @@ public final class BenchMain {
         @Override
         public Integer call() throws Exception {
             awaitQuiet();
-            Map<String, Object> machine = Machine.describe();
+            Environment machine = Environment.current();
             Path results = resultsDir();
             List<JmhSuite.Allocation> allocation = jmh(results, jmhOptions, machine);
             return finish(results, null, machine, null, null, null, allocation);
@@ -447,16 +466,5 @@ public final class BenchMain {
     static Path defaultDir() {
         Path shm = Path.of("/dev/shm");
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
-    }
-
-    static void deleteTree(final Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -1,11 +1,11 @@
 package io.shmlane.bench;
 
 import io.shmlane.bench.jmh.ChannelBenchmark;
+import io.shmlane.results.BenchmarkResults;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -36,13 +36,9 @@ public final class JmhSuite {
 
     /** One benchmark's time and allocation. */
     public record Allocation(String benchmark, double nanosPerOp, double nanosPerOpError, double bytesPerOp) {
-        public Map<String, Object> toJson() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("benchmark", benchmark);
-            map.put("bytesPerOp", bytesPerOp);
-            map.put("nanosPerOp", nanosPerOp);
-            map.put("nanosPerOpError", nanosPerOpError);
-            return map;
+        /** The benchmark as it goes into allocation.json. */
+        public BenchmarkResults.Allocation toResult() {
+            return new BenchmarkResults.Allocation(benchmark, bytesPerOp, nanosPerOp, nanosPerOpError);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.shmlane.bench;
 
+import io.shmlane.results.BenchmarkResults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -79,28 +80,28 @@ public final class LatencySuite {
         }
 
         /** The case as it goes into latency.json. */
-        public Map<String, Object> toJson() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("transport", transport.label());
-            map.put("payloadBytes", payload);
-            map.put("runs", runP50.size());
-            map.put("samples", histogram.getTotalCount());
-            map.put("waiting", transport.sharedMemory() ? "busy-spin" : "blocking");
-            map.put("min", (double) histogram.getMinValue());
-            map.put("p50", percentile(50));
-            map.put("p90", percentile(90));
-            map.put("p99", percentile(99));
-            map.put("p999", percentile(99.9));
-            map.put("max", (double) histogram.getMaxValue());
-            map.put("mean", histogram.getMean());
-            map.put("p50Runs", runP50);
-            map.put("p50Min", Stats.min(runP50));
-            map.put("p50Max", Stats.max(runP50));
-            map.put("badEchoes", badEchoes);
-            map.put("cpuShareRuns", cpuShares);
-            map.put("retries", retries);
-            map.put("probeNanosRuns", probes);
-            return map;
+        public BenchmarkResults.Latency toResult() {
+            return new BenchmarkResults.Latency(
+                    transport.label(),
+                    payload,
+                    runP50.size(),
+                    histogram.getTotalCount(),
+                    transport.sharedMemory() ? "busy-spin" : "blocking",
+                    null,
+                    (double) histogram.getMinValue(),
+                    percentile(50),
+                    percentile(90),
+                    percentile(99),
+                    percentile(99.9),
+                    (double) histogram.getMaxValue(),
+                    histogram.getMean(),
+                    runP50,
+                    Stats.min(runP50),
+                    Stats.max(runP50),
+                    (long) badEchoes,
+                    cpuShares,
+                    retries,
+                    probes);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.shmlane.bench;
 
+import io.shmlane.testsupport.JavaCommand;
+import io.shmlane.testsupport.ProcessTrees;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,18 +45,15 @@ public final class ProcessLauncher implements Launcher {
 
     @Override
     public Side start(final ChildConfig config, final Path log) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(baseJvmArgs());
+        List<String> flags = new ArrayList<>(baseJvmArgs());
         if (config.transport() == Transport.AGRONA) {
-            command.addAll(agronaJvmArgs(agronaBoundsChecks));
+            flags.addAll(agronaJvmArgs(agronaBoundsChecks));
         }
-        command.addAll(jvmArgs);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(Child.class.getName());
-        command.addAll(config.toArgs());
-        Process process = new ProcessBuilder(command)
+        flags.addAll(jvmArgs);
+        Process process = JavaCommand.of(Child.class.getName())
+                .withJvmFlags(flags)
+                .withArguments(config.toArgs())
+                .processBuilder()
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -76,7 +75,7 @@ public final class ProcessLauncher implements Launcher {
 
             @Override
             public void destroy() {
-                process.destroyForcibly();
+                ProcessTrees.kill(process.toHandle());
             }
         };
     }

@@ -1,9 +1,8 @@
 package io.shmlane.bench;
 
+import io.shmlane.results.BenchmarkResults;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The ratios of the goals, computed from cases measured in the same run. */
@@ -43,17 +42,9 @@ public final class Ratios {
             this(name, value, goal, met, meaning, null);
         }
 
-        public Map<String, Object> toJson() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("name", name);
-            map.put("value", value);
-            map.put("goal", goal);
-            map.put("met", met);
-            map.put("meaning", meaning);
-            if (runs != null) {
-                map.put("runs", runs);
-            }
-            return map;
+        /** The ratio as it goes into ratios.json. */
+        public BenchmarkResults.Ratio toResult() {
+            return new BenchmarkResults.Ratio(name, value, goal, met, meaning, runs);
         }
     }
 

@@ -1,8 +1,9 @@
 package io.shmlane.bench;
 
+import io.shmlane.results.BenchmarkResults;
+import io.shmlane.results.Environment;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** The results as a plain-text table ({@code summary.txt}, also printed at the end of a run). */
 public final class Summary {
@@ -10,16 +11,18 @@ public final class Summary {
 
     /** Any of the lists may be null (not measured in this run). */
     public static String format(
-            final Map<String, Object> machine,
+            final Environment machine,
             final Settings settings,
             final List<ThroughputSuite.Case> throughput,
             final List<LatencySuite.Case> latency,
             final List<Ratios.Ratio> ratios,
             final List<JmhSuite.Allocation> allocation) {
         StringBuilder out = new StringBuilder();
-        out.append("shmlane benchmarks on ").append(machine.get("description")).append('\n');
+        out.append("shmlane benchmarks on ").append(machine.description()).append('\n');
         out.append(String.format(
-                Locale.ROOT, "load average (1 min) at start: %.2f%n", (Double) machine.get("loadAverage1m")));
+                Locale.ROOT,
+                "load average (1 min) at start: %.2f%n",
+                machine.loadAverage1m() == null ? Double.valueOf(Double.NaN) : machine.loadAverage1m()));
         if (throughput != null) {
             out.append(String.format(
                     Locale.ROOT,
@@ -37,26 +40,24 @@ public final class Summary {
                     "MB/s  [min .. max]",
                     "lost/run"));
             for (ThroughputSuite.Case c : throughput) {
-                Map<String, Object> j = c.toJson();
+                BenchmarkResults.Throughput j = c.toResult();
                 out.append(String.format(
                         Locale.ROOT,
                         "%-18s %5d B  %8.3f  [%7.3f .. %7.3f]   %8.1f [%7.1f .. %7.1f]   %s%s%n",
                         c.transport().label(),
                         c.payload(),
-                        (Double) j.get("messagesPerSecond") / 1e6,
-                        (Double) j.get("messagesPerSecondMin") / 1e6,
-                        (Double) j.get("messagesPerSecondMax") / 1e6,
-                        (Double) j.get("megabytesPerSecond"),
-                        (Double) j.get("megabytesPerSecondMin"),
-                        (Double) j.get("megabytesPerSecondMax"),
+                        j.messagesPerSecond() / 1e6,
+                        j.messagesPerSecondMin() / 1e6,
+                        j.messagesPerSecondMax() / 1e6,
+                        j.megabytesPerSecond(),
+                        j.megabytesPerSecondMin(),
+                        j.megabytesPerSecondMax(),
                         c.transport() == Transport.NAIVE
                                 ? String.format(
                                         Locale.ROOT,
                                         "%,d (%.1f%% of all sent)",
-                                        (Long) j.get("lost"),
-                                        100.0
-                                                * ((Long) j.get("sent") - (Long) j.get("received"))
-                                                / Math.max(1, (Long) j.get("sent")))
+                                        j.lost(),
+                                        100.0 * (j.sent() - j.received()) / Math.max(1, j.sent()))
                                 : (c.verified() ? "0 (verified)" : "NOT VERIFIED: see the logs"),
                         retried(j)));
             }
@@ -163,8 +164,8 @@ public final class Summary {
                 : "machine state: raw cache-line round trip p50 (ns) before->after each pair, by round\n" + out;
     }
 
-    private static String retried(final Map<String, Object> json) {
-        int retries = (Integer) json.get("retries");
+    private static String retried(final BenchmarkResults.Throughput result) {
+        int retries = result.retries();
         return retries == 0 ? "" : "  (" + retries + " disturbed runs repeated)";
     }
 

@@ -1,6 +1,7 @@
 package io.shmlane.bench;
 
 import io.shmlane.naive.NaiveChannel;
+import io.shmlane.results.BenchmarkResults;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -126,48 +127,45 @@ public final class ThroughputSuite {
         }
 
         /** The case as it goes into throughput.json. */
-        public Map<String, Object> toJson() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("transport", transport.label());
-            map.put("payloadBytes", payload);
-            map.put("runs", samples.size());
-            map.put("messagesPerSecond", Stats.median(rates()));
-            map.put("messagesPerSecondMin", Stats.min(rates()));
-            map.put("messagesPerSecondMax", Stats.max(rates()));
-            map.put("megabytesPerSecond", Stats.median(megabytes()));
-            map.put("megabytesPerSecondMin", Stats.min(megabytes()));
-            map.put("megabytesPerSecondMax", Stats.max(megabytes()));
-            map.put("messagesPerSecondRuns", rates());
+        public BenchmarkResults.Throughput toResult() {
             List<Double> meanBatch = new ArrayList<>();
-            samples.forEach(s -> meanBatch.add(s.meanBatch()));
-            map.put("meanBatchRuns", meanBatch);
             List<Double> shares = new ArrayList<>();
-            int retries = 0;
-            samples.forEach(s -> shares.add(s.cpuShare()));
-            for (Sample s : samples) {
-                retries += s.retries();
-            }
-            map.put("cpuShareRuns", shares);
-            map.put("retries", retries);
             List<List<Double>> probes = new ArrayList<>();
-            samples.forEach(s -> probes.add(List.of(s.probeBefore(), s.probeAfter())));
-            map.put("probeNanosRuns", probes);
             List<Double> lost = new ArrayList<>();
             List<Double> sentRates = new ArrayList<>();
+            int retries = 0;
             long sent = 0;
             long received = 0;
             for (Sample s : samples) {
+                meanBatch.add(s.meanBatch());
+                shares.add(s.cpuShare());
+                retries += s.retries();
+                probes.add(List.of(s.probeBefore(), s.probeAfter()));
                 lost.add((double) s.windowLost());
                 sentRates.add(s.sentPerSecond());
                 sent += s.sent();
                 received += s.received();
             }
-            map.put("lost", (long) Stats.median(lost));
-            map.put("sentPerSecond", Stats.median(sentRates));
-            map.put("sent", sent);
-            map.put("received", received);
-            map.put("verified", verified());
-            return map;
+            return new BenchmarkResults.Throughput(
+                    transport.label(),
+                    payload,
+                    samples.size(),
+                    Stats.median(rates()),
+                    Stats.min(rates()),
+                    Stats.max(rates()),
+                    Stats.median(megabytes()),
+                    Stats.min(megabytes()),
+                    Stats.max(megabytes()),
+                    rates(),
+                    meanBatch,
+                    shares,
+                    retries,
+                    probes,
+                    (long) Stats.median(lost),
+                    Stats.median(sentRates),
+                    sent,
+                    received,
+                    verified());
         }
     }
 

@@ -3,6 +3,8 @@ package io.shmlane.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shmlane.bench.jmh.ChannelBenchmark;
+import io.shmlane.results.BenchmarkResults;
+import io.shmlane.results.ResultFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -48,37 +49,34 @@ class BenchmarksSmokeTest {
                 "--dir=" + channels);
         assertThat(status).as(log()).isZero();
 
-        List<Map<String, Object>> throughput = resultsOf("throughput.json");
+        List<BenchmarkResults.Throughput> throughput =
+                resultsOf("throughput.json").throughput();
         assertThat(throughput)
                 .as("cases: every transport at both sizes, naive only at 32 B")
                 .hasSize(11);
-        for (Map<String, Object> c : throughput) {
-            String name = c.get("transport") + " at " + c.get("payloadBytes") + " B";
-            assertThat((Double) c.get("sent")).as(name + " sent").isPositive();
-            if (!"naive".equals(c.get("transport"))) {
-                assertThat(c.get("verified")).as(name + " verified").isEqualTo(Boolean.TRUE);
-                assertThat(c.get("received")).as(name + " received").isEqualTo(c.get("sent"));
+        for (BenchmarkResults.Throughput c : throughput) {
+            String name = c.transport() + " at " + c.payloadBytes() + " B";
+            assertThat(c.sent()).as(name + " sent").isPositive();
+            if (!"naive".equals(c.transport())) {
+                assertThat(c.verified()).as(name + " verified").isTrue();
+                assertThat(c.received()).as(name + " received").isEqualTo(c.sent());
             }
             // a rate needs two timestamps in the window, which a loaded machine may not give in 50 ms
-            assertThat(c).containsKeys("messagesPerSecond", "megabytesPerSecondMin", "messagesPerSecondRuns");
+            assertThat(c.messagesPerSecondRuns()).as(name + " runs").hasSize(1);
         }
 
-        List<Map<String, Object>> latency = resultsOf("latency.json");
+        List<BenchmarkResults.Latency> latency = resultsOf("latency.json").latency();
         assertThat(latency)
-                .extracting(c -> c.get("transport"))
+                .extracting(BenchmarkResults.Latency::transport)
                 .hasSize(Transport.all().size());
-        for (Map<String, Object> c : latency) {
-            assertThat((Double) c.get("samples"))
-                    .as(c.get("transport") + " samples")
-                    .isPositive();
-            assertThat((Double) c.get("badEchoes"))
-                    .as(c.get("transport") + " bad echoes")
-                    .isZero();
-            assertThat((Double) c.get("p50")).isLessThanOrEqualTo((Double) c.get("p99"));
+        for (BenchmarkResults.Latency c : latency) {
+            assertThat(c.samples()).as(c.transport() + " samples").isPositive();
+            assertThat(c.badEchoes()).as(c.transport() + " bad echoes").isZero();
+            assertThat(c.p50()).isLessThanOrEqualTo(c.p99());
         }
 
-        assertThat(resultsOf("ratios.json", "ratios"))
-                .extracting(r -> r.get("name"))
+        assertThat(resultsOf("ratios.json").ratios())
+                .extracting(BenchmarkResults.Ratio::name)
                 .contains(
                         "shmlane-ring / agrona throughput, 32 B",
                         "shmlane-ring / uds throughput, 32 B",
@@ -100,9 +98,10 @@ class BenchmarksSmokeTest {
                 "--results=" + results,
                 "--dir=" + channels);
         assertThat(status).as(log()).isZero();
-        Map<String, Object> ring = resultsOf("throughput.json").get(0);
-        assertThat(ring.get("verified")).isEqualTo(Boolean.TRUE);
-        assertThat((Double) ring.get("sent")).isPositive();
+        BenchmarkResults.Throughput ring =
+                resultsOf("throughput.json").throughput().get(0);
+        assertThat(ring.verified()).isTrue();
+        assertThat(ring.sent()).isPositive();
     }
 
     @Test
@@ -145,14 +144,11 @@ class BenchmarksSmokeTest {
         return output.toString(StandardCharsets.UTF_8);
     }
 
-    private List<Map<String, Object>> resultsOf(final String file) throws Exception {
-        return resultsOf(file, "results");
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> resultsOf(final String file, final String key) throws Exception {
-        Map<String, Object> json = (Map<String, Object>) MiniJson.parse(Files.readString(results.resolve(file)));
-        assertThat(json.get("schema")).isEqualTo(BenchMain.SCHEMA);
-        return (List<Map<String, Object>>) json.get(key);
+    /** A results file as the report reads it: in the current schema. */
+    private BenchmarkResults resultsOf(final String file) throws Exception {
+        BenchmarkResults read = ResultFiles.read(results.resolve(file), BenchmarkResults.class);
+        assertThat(read.schemaVersion()).isEqualTo(ResultFiles.SCHEMA_VERSION);
+        assertThat(read.machine().cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        return read;
     }
 }

@@ -1,5 +1,12 @@
 package io.shmlane.hunt;
 
+import io.shmlane.results.HuntSummary;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.PitCheck;
+import io.shmlane.results.PitSummary;
+import io.shmlane.results.ResultFiles;
+import io.shmlane.testsupport.ProcessTrees;
+import io.shmlane.testsupport.SafeNames;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,7 +34,8 @@ import picocli.CommandLine.Spec;
  * is spent, each round one slice of the suite (a jcstress test class or a process scenario) on a JDK
  * and a JIT mode drawn at random, with a fresh seed. With {@code --mutants}: the suite against every
  * mutant of {@code hunt/mutants/}, each in a scratch copy of the repository, cheapest stage first.
- * Every failure prints the command that replays it. Ctrl-C stops the hunt and still writes the summary.
+ * Every failure prints the command that replays it. What a round found is read from the tests' own result files
+ * ({@link TestResults}). Ctrl-C or SIGTERM ends the whole hunt and still writes the summary.
  */
 @Command(
         name = "hunt",
@@ -104,15 +112,23 @@ public final class Hunt implements Callable<Integer> {
     @Option(names = "--out", description = "Where to write hunt-summary.json (default ROOT/hunt/target/hunt).")
     Path out;
 
+    /** The exit status of a build stopped by SIGINT (Ctrl-C). */
+    static final int EXIT_SIGINT = 130;
+    /** The exit status of a build stopped by SIGTERM. */
+    static final int EXIT_SIGTERM = 143;
+    /** How long a signal's shutdown waits for the summary. */
+    private static final long SUMMARY_WAIT_SECONDS = 60;
+
     /** The driver's modes (jcstress-tests' {@code jcstress.mode}). */
     static final List<String> JCSTRESS_MODES = List.of("ci", "sanity", "quick", "default", "tough", "stress");
 
-    private final List<Map<String, Object>> rounds = new ArrayList<>();
-    private final List<Map<String, Object>> mutantResults = new ArrayList<>();
-    private Map<String, Object> pitResult;
+    private final List<HuntSummary.Round> rounds = new ArrayList<>();
+    private final List<HuntSummary.Mutant> mutantResults = new ArrayList<>();
+    private PitSummary pitResult;
     private final Progress progress = new Progress();
     private volatile Process current;
     private volatile boolean stopping;
+    private final CountDownLatch summaryWritten = new CountDownLatch(1);
     private long start;
     private long deadline;
 
@@ -168,15 +184,16 @@ public final class Hunt implements Callable<Integer> {
         } finally {
             progress.done();
             writeSummary(drawSeed, homes);
+            summaryWritten.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook writes the summary
             }
         }
-        long failures = rounds.stream().filter(Hunt::failed).count();
+        long failures = rounds.stream().filter(HuntSummary.Round::failed).count();
         long survivors = mutantResults.stream()
-                .filter(m -> !Boolean.TRUE.equals(m.get("killed")))
+                .filter(m -> !Boolean.TRUE.equals(m.killed()))
                 .count();
         System.out.printf(
                 Locale.ROOT,
@@ -190,16 +207,16 @@ public final class Hunt implements Callable<Integer> {
             System.out.printf(
                     Locale.ROOT,
                     "hunt: PIT %s mutants, test strength %s, mutation score %s, %s unjustified survivors%n",
-                    pitResult.get("mutations"),
-                    percent(pitResult.get("testStrength")),
-                    percent(pitResult.get("mutationScore")),
-                    pitResult.get("unjustified"));
+                    pitResult.mutations(),
+                    percent(pitResult.testStrength()),
+                    percent(pitResult.mutationScore()),
+                    pitResult.unjustified());
         }
         return failures == 0 && survivors == 0 ? 0 : 1;
     }
 
-    private static String percent(final Object fraction) {
-        return fraction == null ? "?" : String.format(Locale.ROOT, "%.1f %%", (Double) fraction * 100);
+    private static String percent(final Double fraction) {
+        return fraction == null ? "?" : String.format(Locale.ROOT, "%.1f %%", fraction * 100);
     }
 
     /**
@@ -208,40 +225,37 @@ public final class Hunt implements Callable<Integer> {
      */
     private void huntPit(final Path jdk) {
         Slice slice = Slice.pit();
-        Map<String, Object> round = run(
-                root,
-                jdk,
-                slice.command(List.of(), 1L, 1, jcstressMode),
-                slice.modules(),
-                slice.name(),
-                Long.MAX_VALUE);
-        round.put("jdk", Jdks.label(jdk));
-        round.put("jit", "default");
-        round.put("slice", slice.name());
-        if ("pass".equals(round.get("outcome")) || "fail".equals(round.get("outcome"))) {
+        HuntSummary.Round round = run(
+                        root,
+                        jdk,
+                        slice.command(List.of(), 1L, 1, jcstressMode),
+                        slice.modules(),
+                        slice.name(),
+                        Long.MAX_VALUE)
+                .drawn(Jdks.label(jdk), "default", slice.name(), null);
+        if (round.outcome() == Outcome.PASS || round.outcome() == Outcome.FAIL) {
             try {
-                pitResult = PitResults.check(root);
-                @SuppressWarnings("unchecked")
-                List<String> failures = new ArrayList<>((List<String>) round.get("failures"));
+                pitResult = PitCheck.check(root);
+                List<String> failures = new ArrayList<>(round.failures());
                 List<String> problems = PitResults.problems(pitResult);
                 failures.addAll(problems);
-                round.put("failures", failures);
-                if (!problems.isEmpty()) {
-                    round.put("outcome", "fail");
-                }
+                round = round.judged(problems.isEmpty() ? round.outcome() : Outcome.FAIL, failures);
             } catch (IOException | RuntimeException e) {
-                round.put("outcome", "fail");
-                round.put("failures", List.of("no PIT report to check (" + PitResults.reports() + "): " + e));
+                round = round.judged(
+                        Outcome.FAIL, List.of("no PIT report to check (" + PitCheck.reports() + "): " + e));
             }
         }
         rounds.add(round);
-        if (failed(round)) {
-            progress.println(
-                    "FAILED " + slice.name() + ": " + round.get("failures") + "\n  replay: " + round.get("replay"));
+        if (round.failed()) {
+            progress.println("FAILED " + slice.name() + ": " + round.failures() + "\n  replay: " + round.replay());
         }
     }
 
-    private void campaign(final List<Path> homes, final SplittableRandom random, final long drawSeed) {
+    private void campaign(final List<Path> homes, final SplittableRandom random, final long drawSeed)
+            throws IOException, InterruptedException {
+        if (!Files.isRegularFile(root.resolve(JcstressTestList.FILE))) {
+            compileTests(homes.get(0));
+        }
         List<Slice> slices = Slice.campaignSlices(root);
         while (!stopping && System.nanoTime() < deadline) {
             Path jdk = homes.get(random.nextInt(homes.size()));
@@ -249,22 +263,38 @@ public final class Hunt implements Callable<Integer> {
             Slice slice = slices.get(random.nextInt(slices.size()));
             long roundSeed = random.nextLong();
             List<String> command = slice.command(Jdks.jitFlags(jit), roundSeed, scale, jcstressMode);
-            Map<String, Object> round = run(
-                    root,
-                    jdk,
-                    command,
-                    slice.modules(),
-                    slice.name() + " on " + Jdks.label(jdk) + "/" + jit,
-                    Long.MAX_VALUE);
-            round.put("jdk", Jdks.label(jdk));
-            round.put("jit", jit);
-            round.put("slice", slice.name());
-            round.put("seed", roundSeed);
+            HuntSummary.Round round = run(
+                            root,
+                            jdk,
+                            command,
+                            slice.modules(),
+                            slice.name() + " on " + Jdks.label(jdk) + "/" + jit,
+                            Long.MAX_VALUE)
+                    .drawn(Jdks.label(jdk), jit, slice.name(), roundSeed);
             rounds.add(round);
-            if (failed(round)) {
+            if (round.failed()) {
                 progress.println("FAILED " + slice.name() + " on " + Jdks.label(jdk) + "/" + jit + ": "
-                        + round.get("failures") + "\n  replay: " + round.get("replay"));
+                        + round.failures() + "\n  replay: " + round.replay());
             }
+        }
+    }
+
+    /** Compiles the jcstress tests once, so that jcstress's own list of them exists ({@link JcstressTestList}). */
+    private void compileTests(final Path jdk) throws IOException, InterruptedException {
+        List<String> command =
+                new ArrayList<>(List.of("./mvnw", "-o", "-B", "-q", "-pl", "jcstress-tests", "-am", "test-compile"));
+        command.addAll(List.of("-Dspotless.check.skip=true", "-Dspotbugs.skip=true", "-Denforcer.skip=true"));
+        Path log = Files.createDirectories(out.resolve("logs")).resolve("000-compile-tests.log");
+        System.out.println("hunt: compiling the jcstress tests for their list (" + log + ")");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        current = builder.start();
+        int exit = current.waitFor();
+        if (exit != 0 && !stopping) {
+            throw new IllegalStateException("could not compile the jcstress tests (exit " + exit + "), see " + log);
         }
     }
 
@@ -281,11 +311,7 @@ public final class Hunt implements Callable<Integer> {
             }
             Path workspace = Workspace.copyOf(root, out.resolve("workspaces").resolve(mutant.name()));
             mutant.applyIn(workspace);
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("name", mutant.name());
-            result.put("description", mutant.description());
-            result.put("file", mutant.file());
-            List<Map<String, Object>> stageResults = new ArrayList<>();
+            List<HuntSummary.Round> stageResults = new ArrayList<>();
             LinkedHashSet<String> killers = new LinkedHashSet<>();
             long mutantStart = System.nanoTime();
             Double secondsToKill = null;
@@ -294,19 +320,17 @@ public final class Hunt implements Callable<Integer> {
                     break;
                 }
                 Slice slice = Slice.forMutant(stage, mutant);
-                Map<String, Object> stageResult = run(
-                        workspace,
-                        jdk,
-                        slice.command(List.of(), 1L, 1, jcstressMode),
-                        slice.modules(),
-                        mutant.name() + " / " + stage,
-                        parseBudget(stageTimeout).toNanos());
-                stageResult.put("stage", stage);
+                HuntSummary.Round stageResult = run(
+                                workspace,
+                                jdk,
+                                slice.command(List.of(), 1L, 1, jcstressMode),
+                                slice.modules(),
+                                mutant.name() + " / " + stage,
+                                parseBudget(stageTimeout).toNanos())
+                        .asStage(stage);
                 stageResults.add(stageResult);
-                if (failed(stageResult)) {
-                    @SuppressWarnings("unchecked")
-                    List<String> failed = (List<String>) stageResult.get("failures");
-                    failed.forEach(f -> killers.add(stage + ": " + f));
+                if (stageResult.failed()) {
+                    stageResult.failures().forEach(f -> killers.add(stage + ": " + f));
                     if (secondsToKill == null) {
                         secondsToKill = (System.nanoTime() - mutantStart) / 1e9;
                     }
@@ -315,12 +339,18 @@ public final class Hunt implements Callable<Integer> {
                     }
                 }
             }
-            result.put("killed", !killers.isEmpty());
-            result.put("equivalent", killers.isEmpty() ? equivalents.get(mutant.name()) : null);
-            result.put("killers", new ArrayList<>(killers));
-            result.put("secondsToKill", secondsToKill);
-            result.put("stages", stageResults);
-            mutantResults.add(result);
+            if (killers.isEmpty() && stopping) {
+                break; // cut short by Ctrl-C, SIGTERM or the budget: neither killed nor survived
+            }
+            mutantResults.add(new HuntSummary.Mutant(
+                    mutant.name(),
+                    mutant.description(),
+                    mutant.file(),
+                    !killers.isEmpty(),
+                    killers.isEmpty() ? equivalents.get(mutant.name()) : null,
+                    List.copyOf(killers),
+                    secondsToKill,
+                    List.copyOf(stageResults)));
             progress.println(String.format(
                     Locale.ROOT,
                     "mutant %-36s %s",
@@ -336,94 +366,100 @@ public final class Hunt implements Callable<Integer> {
     }
 
     /** Runs one Maven command in {@code dir} with {@code jdk}, bounded by the budget; collects what failed. */
-    private Map<String, Object> run(
+    private HuntSummary.Round run(
             final Path dir,
             final Path jdk,
             final List<String> command,
             final List<String> modules,
             final String what,
             final long timeoutNanos) {
-        Map<String, Object> result = new LinkedHashMap<>();
         String replay = "JAVA_HOME=" + jdk + " "
                 + String.join(" ", command.stream().map(Hunt::quote).toList());
-        result.put("command", replay);
-        result.put("replay", "(cd " + dir + " && " + replay + ")");
-        long roundStart = System.nanoTime();
+        Ran ran = new Ran(replay, "(cd " + dir + " && " + replay + ")", System.nanoTime());
         long startedMillis = System.currentTimeMillis() - 2_000; // file times are coarse
         int exit;
         try {
             Path log = Files.createDirectories(out.resolve("logs"))
                     .resolve(String.format(
-                            Locale.ROOT,
-                            "%03d-%s.log",
-                            rounds.size() + mutantResults.size() + 1,
-                            what.replaceAll("[^A-Za-z0-9.-]+", "_")));
-            result.put("log", log.toString());
+                            Locale.ROOT, "%03d-%s.log", rounds.size() + mutantResults.size() + 1, SafeNames.of(what)));
+            ran.log = log.toString();
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", jdk.toString());
             current = builder.start();
-            long stageDeadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : roundStart + timeoutNanos;
+            long stageDeadline = timeoutNanos == Long.MAX_VALUE ? Long.MAX_VALUE : ran.start + timeoutNanos;
             while (!current.waitFor(1, TimeUnit.SECONDS)) {
                 if (System.nanoTime() - stageDeadline > 0 && stageDeadline != Long.MAX_VALUE) {
-                    current.descendants().forEach(ProcessHandle::destroyForcibly);
-                    current.destroyForcibly().waitFor();
-                    List<String> failed = new ArrayList<>(new LinkedHashSet<>(
-                            TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
+                    ProcessTrees.killAndWait(current, 60);
+                    List<String> failed = new ArrayList<>(
+                            new LinkedHashSet<>(TestResults.read(dir, startedMillis, modules.toArray(String[]::new))
+                                    .failed()));
                     failed.add("hung: still running after " + stageTimeout + ", stopped");
-                    result.put("outcome", "fail");
-                    result.put("failures", failed);
-                    result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-                    return result;
+                    return ran.ended(null, Outcome.FAIL, failed, true);
                 }
                 progress.show(what, elapsedSeconds(), (deadline - System.nanoTime()) / 1e9, failuresSoFar());
                 if (stopping || System.nanoTime() >= deadline) {
-                    current.descendants().forEach(ProcessHandle::destroyForcibly);
-                    current.destroyForcibly().waitFor();
-                    result.put("outcome", "stopped");
-                    result.put("failures", List.of());
-                    result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-                    return result;
+                    ProcessTrees.killAndWait(current, 60);
+                    return ran.ended(null, Outcome.STOPPED, List.of(), true);
                 }
             }
             exit = current.exitValue();
         } catch (IOException e) {
-            result.put("outcome", "error");
-            result.put("failures", List.of("could not run: " + e));
-            result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-            return result;
+            return ran.ended(null, Outcome.ERROR, List.of("could not run: " + e), true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopping = true;
-            result.put("outcome", "stopped");
-            result.put("failures", List.of());
-            return result;
+            return ran.ended(null, Outcome.STOPPED, List.of(), false);
         }
-        List<String> failed = new ArrayList<>(
-                new LinkedHashSet<>(TestResults.failedTests(dir, startedMillis, modules.toArray(String[]::new))));
+        if (stopping || exit == EXIT_SIGINT || exit == EXIT_SIGTERM) {
+            // Ctrl-C or SIGTERM reached the build (the terminal signals the whole process group): the hunt ends
+            stopping = true;
+            return ran.ended(exit, Outcome.STOPPED, List.of(), true);
+        }
+        TestResults results = TestResults.read(dir, startedMillis, modules.toArray(String[]::new));
+        List<String> failed = new ArrayList<>(new LinkedHashSet<>(results.failed()));
         if (exit != 0 && failed.isEmpty()) {
-            failed.add(buildFailure(Path.of((String) result.get("log")), exit));
+            failed.add(buildFailure(Path.of(ran.log), exit));
         }
-        boolean ranTests = ranTests(Path.of((String) result.get("log")));
+        boolean ranTests = results.testsRun() > 0;
         if (exit == 0 && !ranTests) {
-            failed.add("no test ran (the selection matched nothing): a round must test something");
+            failed.add("no test ran (no test report written: the selection matched nothing): a round must test"
+                    + " something");
         }
-        result.put("exitCode", exit);
-        result.put("outcome", exit == 0 && ranTests ? "pass" : "fail");
-        result.put("failures", failed);
-        result.put("seconds", (System.nanoTime() - roundStart) / 1e9);
-        return result;
+        return ran.ended(exit, exit == 0 && ranTests ? Outcome.PASS : Outcome.FAIL, failed, true);
     }
 
-    /** Whether the build's log reports at least one test run by Surefire or Failsafe. */
-    private static boolean ranTests(final Path log) {
-        try {
-            return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-                    .anyMatch(line -> line.matches(".*Tests run: [1-9][0-9]*, Failures.*"));
-        } catch (IOException e) {
-            return false;
+    /** A command on its way: what the round will record once it ends. */
+    private static final class Ran {
+        private final String command;
+        private final String replay;
+        private final long start;
+        private String log;
+
+        Ran(final String command, final String replay, final long start) {
+            this.command = command;
+            this.replay = replay;
+            this.start = start;
+        }
+
+        HuntSummary.Round ended(
+                final Integer exitCode, final Outcome outcome, final List<String> failures, final boolean timed) {
+            Double seconds = timed ? (System.nanoTime() - start) / 1e9 : null;
+            return new HuntSummary.Round(
+                    command,
+                    replay,
+                    log,
+                    exitCode,
+                    outcome,
+                    List.copyOf(failures),
+                    seconds,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null);
         }
     }
 
@@ -447,19 +483,10 @@ public final class Hunt implements Callable<Integer> {
         return "build failed with exit " + exit + " and no failed test (see the log)";
     }
 
-    /**
-     * Whether a round or stage failed: a failing test, a hang, a build that broke. A round cut short by
-     * the end of the budget or by Ctrl-C ("stopped") did not fail: it is reported and not counted.
-     */
-    static boolean failed(final Map<String, Object> result) {
-        Object outcome = result.get("outcome");
-        return "fail".equals(outcome) || "error".equals(outcome);
-    }
-
     private long failuresSoFar() {
-        return rounds.stream().filter(Hunt::failed).count()
+        return rounds.stream().filter(HuntSummary.Round::failed).count()
                 + mutantResults.stream()
-                        .filter(m -> Boolean.TRUE.equals(m.get("killed")))
+                        .filter(m -> Boolean.TRUE.equals(m.killed()))
                         .count();
     }
 
@@ -467,38 +494,46 @@ public final class Hunt implements Callable<Integer> {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /**
+     * Ctrl-C or SIGTERM: the hunt ends, not only the round or stage running. Kills the build under way, then holds the
+     * JVM's shutdown until the main thread has seen it and written the summary.
+     */
     private void onInterrupt() {
         stopping = true;
         Process p = current;
         if (p != null) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
+            ProcessTrees.kill(p.toHandle());
+        }
+        try {
+            if (!summaryWritten.await(SUMMARY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                System.err.println("hunt: stopped before the summary was written");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
     private void writeSummary(final long drawSeed, final List<Path> homes) {
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("schemaVersion", 1);
-        summary.put("generatedAt", Instant.now().toString());
-        summary.put("mode", pit ? "pit" : mutants ? "mutants" : "campaign");
-        summary.put("budget", budget);
-        summary.put("elapsedSeconds", elapsedSeconds());
-        summary.put("interrupted", stopping);
-        summary.put("seed", drawSeed);
-        summary.put("jdks", homes.stream().map(Jdks::label).toList());
-        summary.put("jitModes", jitModes);
-        summary.put("jcstressMode", jcstressMode);
-        summary.put("rounds", rounds);
-        summary.put("mutants", mutantResults);
         long killed = mutantResults.stream()
-                .filter(m -> Boolean.TRUE.equals(m.get("killed")))
+                .filter(m -> Boolean.TRUE.equals(m.killed()))
                 .count();
-        summary.put("mutationScore", mutantResults.isEmpty() ? null : (double) killed / mutantResults.size());
-        if (pitResult != null) {
-            summary.put("pit", pitResult);
-        }
+        HuntSummary summary = new HuntSummary(
+                ResultFiles.SCHEMA_VERSION,
+                Instant.now().toString(),
+                pit ? "pit" : mutants ? "mutants" : "campaign",
+                budget,
+                elapsedSeconds(),
+                stopping,
+                drawSeed,
+                homes.stream().map(Jdks::label).toList(),
+                List.copyOf(jitModes),
+                jcstressMode,
+                List.copyOf(rounds),
+                List.copyOf(mutantResults),
+                mutantResults.isEmpty() ? null : (double) killed / mutantResults.size(),
+                pitResult);
         try {
-            Files.writeString(out.resolve("hunt-summary.json"), Json.write(summary), StandardCharsets.UTF_8);
+            ResultFiles.write(out.resolve("hunt-summary.json"), summary);
         } catch (IOException e) {
             System.err.println("hunt: could not write the summary: " + e);
         }

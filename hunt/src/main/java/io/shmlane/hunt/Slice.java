@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** One slice of the suite that a hunt round runs: a Maven command over a few modules. */
@@ -18,12 +16,14 @@ final class Slice {
     /** The library and the command line, whose unit tests run on it: what the unit, property and PIT stages build. */
     static final List<String> LIBRARY_AND_CLI = List.of("protocol", "cli");
 
-    private static final List<String> ONLY_FAILSAFE = List.of(
-            "-Dtest=NoUnitTests", "-Dsurefire.failIfNoSpecifiedTests=false", "-Dfailsafe.failIfNoSpecifiedTests=false");
+    /** Failsafe's tests only: {@code unit.skip} (the root pom's) skips Surefire's, in every module of the build. */
+    private static final List<String> ONLY_FAILSAFE =
+            List.of("-Dunit.skip=true", "-Dfailsafe.failIfNoSpecifiedTests=false");
 
-    /** A line that declares a class: annotations before it never start a line with these words. */
-    private static final Pattern CLASS_DECLARATION =
-            Pattern.compile("\\n\\s*(?:public\\s+)?(?:static\\s+)?(?:final\\s+)?class\\s+(\\w+)");
+    /** The package of the jcstress tests. */
+    private static final String JCSTRESS_PACKAGE = "io.shmlane.jcstress.";
+    /** The areas of the protocol's jcstress tests (not the naive reference's, not the driver's self-check). */
+    private static final List<String> JCSTRESS_AREAS = List.of("mailbox", "ring", "header");
 
     private final String name;
     private final List<String> modules;
@@ -68,21 +68,32 @@ final class Slice {
     }
 
     /**
-     * Campaign slices: each jcstress test of the protocol (one nested test class, so that a round in a
-     * harsh mode stays minutes long), and each process scenario.
+     * Campaign slices: each jcstress test of the protocol (one nested test class, so that a round in a harsh mode stays
+     * minutes long) as jcstress's own list names it ({@link JcstressTestList}, built by the module's test-compile),
+     * and each process scenario.
      */
     static List<Slice> campaignSlices(final Path root) {
+        try {
+            return campaignSlices(root, JcstressTestList.read(root.resolve(JcstressTestList.FILE)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "no jcstress test list (" + JcstressTestList.FILE + "): compile the tests first", e);
+        }
+    }
+
+    /** Campaign slices with the jcstress tests named in {@code jcstressTests} (jcstress's names). */
+    static List<Slice> campaignSlices(final Path root, final List<String> jcstressTests) {
         List<Slice> slices = new ArrayList<>();
-        for (String area : List.of("mailbox", "ring", "header")) {
-            Path dir = root.resolve("jcstress-tests/src/test/java/io/shmlane/jcstress")
-                    .resolve(area);
-            for (String test : classesIn(dir, "")) {
-                for (String nested : jcstressTestsIn(dir.resolve(test + ".java"))) {
+        for (String name : jcstressTests) {
+            for (String area : JCSTRESS_AREAS) {
+                String prefix = JCSTRESS_PACKAGE + area + ".";
+                if (name.startsWith(prefix)) {
+                    String test = name.substring(prefix.length());
                     slices.add(new Slice(
-                            "jcstress " + test + "." + nested,
+                            "jcstress " + test,
                             List.of("jcstress-tests"),
                             Kind.JCSTRESS,
-                            test + "\\." + nested + "$"));
+                            test.replace(".", "\\.") + "$"));
                 }
             }
         }
@@ -212,27 +223,6 @@ final class Slice {
         }
         command.addAll(QUIET_BUILD);
         return command;
-    }
-
-    /** The names of the classes annotated {@code @JCStressTest} in {@code source} (none in a JUnit test). */
-    static List<String> jcstressTestsIn(final Path source) {
-        String text;
-        try {
-            text = Files.readString(source);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        List<String> tests = new ArrayList<>();
-        int at = text.indexOf("@JCStressTest");
-        while (at >= 0) {
-            Matcher declaration = CLASS_DECLARATION.matcher(text);
-            if (!declaration.find(at)) {
-                throw new IllegalStateException("@JCStressTest without a class after it in " + source);
-            }
-            tests.add(declaration.group(1));
-            at = text.indexOf("@JCStressTest", declaration.end());
-        }
-        return tests;
     }
 
     private static List<String> classesIn(final Path dir, final String suffix) {

@@ -1,101 +1,113 @@
 package io.shmlane.hunt;
 
+import io.shmlane.results.JUnitCase;
+import io.shmlane.results.JUnitSuite;
+import io.shmlane.results.JUnitXmlReader;
+import io.shmlane.results.JcstressSummary;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
-/** Reads which tests failed from Surefire/Failsafe XML and the jcstress summary of a build tree. */
-final class TestResults {
-    private static final Pattern JCSTRESS_FAIL =
-            Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"[^{}]*?\"verdict\"\\s*:\\s*\"(FAIL|ERROR|NOT_RUN)\"");
+/**
+ * What a round's tests reported, from their own result files, not from Maven's console: the Surefire and Failsafe
+ * XML reports (read by the suite's one {@link JUnitXmlReader}, the report's too) and the jcstress driver's summary.
+ *
+ * @param failed "Class.method" of every failed or errored test case, and "jcstress NAME VERDICT" of every jcstress
+ *     test that failed, errored or did not run; a report that cannot be read is named too
+ * @param testsRun the test cases that ran (skipped ones not counted)
+ */
+record TestResults(List<String> failed, int testsRun) {
+    /** The reports Surefire and Failsafe write, relative to a module. */
+    static final List<String> JUNIT_DIRECTORIES = List.of("target/surefire-reports", "target/failsafe-reports");
+    /** The jcstress driver's summary, relative to a module. */
+    static final String JCSTRESS_SUMMARY = "target/jcstress-summary.json";
 
-    private TestResults() {}
+    TestResults {
+        failed = List.copyOf(failed);
+    }
 
-    /** "Class.method" of every failed or errored test case in the report directories under {@code root}. */
-    static List<String> failedTests(final Path root, final String... modules) {
-        return failedTests(root, 0L, modules);
+    /** The results under {@code root}'s {@code modules}, whenever written. */
+    static TestResults read(final Path root, final String... modules) {
+        return read(root, 0L, modules);
     }
 
     /**
-     * As {@link #failedTests(Path, String...)}, reading only reports written at or after
-     * {@code sinceMillis}: a round in the real tree must not blame reports left by an earlier build.
+     * The results under {@code root}'s {@code modules} written at or after {@code sinceMillis}: a round in the real
+     * tree must not blame reports left by an earlier build.
      */
-    static List<String> failedTests(final Path root, final long sinceMillis, final String... modules) {
+    static TestResults read(final Path root, final long sinceMillis, final String... modules) {
         List<String> failed = new ArrayList<>();
+        int run = 0;
         for (String module : modules) {
-            for (String reports : List.of("target/surefire-reports", "target/failsafe-reports")) {
-                Path dir = root.resolve(module).resolve(reports);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.list(dir)) {
-                    files.filter(p -> p.getFileName().toString().startsWith("TEST-")
-                                    && p.toString().endsWith(".xml")
-                                    && modifiedSince(p, sinceMillis))
-                            .sorted()
-                            .forEach(p -> failed.addAll(failedIn(p)));
-                } catch (IOException e) {
-                    failed.add(dir + ": unreadable (" + e + ")");
+            for (String reports : JUNIT_DIRECTORIES) {
+                for (Path xml : reportFiles(root.resolve(module).resolve(reports), sinceMillis, failed)) {
+                    try {
+                        JUnitSuite suite = JUnitXmlReader.read(xml);
+                        for (JUnitCase c : suite.cases()) {
+                            if (c.failed()) {
+                                String className = c.className();
+                                failed.add(className.substring(className.lastIndexOf('.') + 1) + "." + c.name());
+                            }
+                            if (!"SKIPPED".equals(c.status())) {
+                                run++;
+                            }
+                        }
+                    } catch (IOException e) {
+                        failed.add(xml.getFileName() + ": unreadable (" + e + ")");
+                    }
                 }
             }
-            Path summary = root.resolve(module).resolve("target/jcstress-summary.json");
+            Path summary = root.resolve(module).resolve(JCSTRESS_SUMMARY);
             if (modifiedSince(summary, sinceMillis)) {
                 failed.addAll(failedJcstress(summary));
             }
         }
-        return failed;
+        return new TestResults(failed, run);
+    }
+
+    private static List<Path> reportFiles(final Path dir, final long sinceMillis, final List<String> failed) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("TEST-")
+                            && p.toString().endsWith(".xml")
+                            && modifiedSince(p, sinceMillis))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            failed.add(dir + ": unreadable (" + e + ")");
+            return List.of();
+        }
     }
 
     private static boolean modifiedSince(final Path file, final long sinceMillis) {
         try {
-            return Files.exists(file) && Files.getLastModifiedTime(file).toMillis() >= sinceMillis;
+            return Files.isRegularFile(file) && Files.getLastModifiedTime(file).toMillis() >= sinceMillis;
         } catch (IOException e) {
             return false;
         }
     }
 
-    private static List<String> failedIn(final Path xml) {
-        List<String> failed = new ArrayList<>();
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = factory.newDocumentBuilder().parse(xml.toFile());
-            NodeList cases = doc.getElementsByTagName("testcase");
-            for (int i = 0; i < cases.getLength(); i++) {
-                Element testCase = (Element) cases.item(i);
-                if (testCase.getElementsByTagName("failure").getLength() > 0
-                        || testCase.getElementsByTagName("error").getLength() > 0) {
-                    String className = testCase.getAttribute("classname");
-                    failed.add(
-                            className.substring(className.lastIndexOf('.') + 1) + "." + testCase.getAttribute("name"));
-                }
-            }
-        } catch (Exception e) {
-            failed.add(xml.getFileName() + ": unreadable (" + e + ")");
-        }
-        return failed;
-    }
-
+    /** The tests a jcstress summary marks FAIL, ERROR or NOT_RUN, as {@code jcstress NAME VERDICT}. */
     private static List<String> failedJcstress(final Path summary) {
         List<String> failed = new ArrayList<>();
-        if (Files.isRegularFile(summary)) {
-            try {
-                Matcher m = JCSTRESS_FAIL.matcher(Files.readString(summary));
-                while (m.find()) {
-                    failed.add("jcstress " + m.group(1) + " " + m.group(2));
+        try {
+            List<JcstressSummary.Test> tests =
+                    ResultFiles.read(summary, JcstressSummary.class).tests();
+            for (JcstressSummary.Test test : tests == null ? List.<JcstressSummary.Test>of() : tests) {
+                Outcome verdict = test.verdict();
+                if (verdict == Outcome.FAIL || verdict == Outcome.ERROR || verdict == Outcome.NOT_RUN) {
+                    failed.add("jcstress " + test.name() + " " + verdict.name());
                 }
-            } catch (IOException e) {
-                failed.add(summary + ": unreadable (" + e + ")");
             }
+        } catch (IOException e) {
+            failed.add(summary + ": unreadable (" + e + ")");
         }
         return failed;
     }

@@ -1,12 +1,12 @@
 package io.shmlane.hunt;
 
+import io.shmlane.testsupport.Directories;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,11 +15,7 @@ final class Workspace {
     private Workspace() {}
 
     static Path copyOf(final Path root, final Path target) throws IOException {
-        if (Files.exists(target)) {
-            try (Stream<Path> old = Files.walk(target)) {
-                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        Directories.deleteRecursively(target);
         for (String file : sourceFiles(root)) {
             Path from = root.resolve(file);
             if (!Files.isRegularFile(from) || file.startsWith("hunt/target")) {

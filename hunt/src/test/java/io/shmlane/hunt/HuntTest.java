@@ -3,14 +3,16 @@ package io.shmlane.hunt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.shmlane.results.HuntSummary;
+import io.shmlane.results.Outcome;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -18,6 +20,16 @@ import picocli.CommandLine;
 class HuntTest {
     @TempDir
     Path dir;
+
+    /** The campaign's slices of this tree, with the jcstress tests of a recorded {@code META-INF/TestList}. */
+    private static List<Slice> slices() {
+        try {
+            return Slice.campaignSlices(
+                    Path.of(".."), JcstressTestList.read(Path.of("src/test/resources/jcstress/TestList")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     @Test
     void shouldParseBudgets() {
@@ -38,11 +50,11 @@ class HuntTest {
 
     @Test
     void shouldPassTheJcstressModeToJcstressRoundsOnly() {
-        Slice jcstress = Slice.campaignSlices(Path.of("..")).stream()
+        Slice jcstress = slices().stream()
                 .filter(s -> s.name().startsWith("jcstress "))
                 .findFirst()
                 .orElseThrow();
-        Slice process = Slice.campaignSlices(Path.of("..")).stream()
+        Slice process = slices().stream()
                 .filter(s -> s.name().startsWith("process "))
                 .findFirst()
                 .orElseThrow();
@@ -53,9 +65,8 @@ class HuntTest {
 
     @Test
     void shouldRunTheCrashMatrixAtScaleTenAndOtherScenariosAtTheCampaignsScale() {
-        List<Slice> process = Slice.campaignSlices(Path.of("..")).stream()
-                .filter(s -> s.name().startsWith("process "))
-                .toList();
+        List<Slice> process =
+                slices().stream().filter(s -> s.name().startsWith("process ")).toList();
         Slice matrix = process.stream()
                 .filter(s -> s.name().equals("process CrashMatrixIT"))
                 .findFirst()
@@ -77,7 +88,7 @@ class HuntTest {
 
     @Test
     void shouldRunTheStatefulPropertiesWithTenThousandTries() {
-        List<Slice> properties = Slice.campaignSlices(Path.of("..")).stream()
+        List<Slice> properties = slices().stream()
                 .filter(s -> s.name().startsWith("properties "))
                 .toList();
 
@@ -100,9 +111,8 @@ class HuntTest {
 
     @Test
     void shouldRunTheJcstressTestsUnderTheRelaxedModelFromTheRoundsSeed() {
-        List<Slice> relaxed = Slice.campaignSlices(Path.of("..")).stream()
-                .filter(s -> s.name().startsWith("relaxed "))
-                .toList();
+        List<Slice> relaxed =
+                slices().stream().filter(s -> s.name().startsWith("relaxed ")).toList();
 
         assertThat(relaxed)
                 .extracting(Slice::name)
@@ -117,9 +127,8 @@ class HuntTest {
 
     @Test
     void shouldDrawOneJcstressTestPerRoundSelectedExactly() {
-        List<Slice> jcstress = Slice.campaignSlices(Path.of("..")).stream()
-                .filter(s -> s.name().startsWith("jcstress "))
-                .toList();
+        List<Slice> jcstress =
+                slices().stream().filter(s -> s.name().startsWith("jcstress ")).toList();
 
         assertThat(jcstress)
                 .extracting(Slice::name)
@@ -139,10 +148,15 @@ class HuntTest {
 
     @Test
     void shouldNotCountARoundCutShortByTheBudgetAsAFailure() {
-        assertThat(Hunt.failed(Map.of("outcome", "stopped"))).isFalse();
-        assertThat(Hunt.failed(Map.of("outcome", "pass"))).isFalse();
-        assertThat(Hunt.failed(Map.of("outcome", "fail"))).isTrue();
-        assertThat(Hunt.failed(Map.of("outcome", "error"))).isTrue();
+        assertThat(round(Outcome.STOPPED).failed()).isFalse();
+        assertThat(round(Outcome.PASS).failed()).isFalse();
+        assertThat(round(Outcome.FAIL).failed()).isTrue();
+        assertThat(round(Outcome.ERROR).failed()).isTrue();
+    }
+
+    private static HuntSummary.Round round(final Outcome outcome) {
+        return new HuntSummary.Round(
+                "mvn", "(cd x && mvn)", null, null, outcome, List.of(), 1.0, null, null, null, null, null);
     }
 
     @Test
@@ -165,29 +179,57 @@ class HuntTest {
     }
 
     @Test
-    void shouldReadFailedTestsFromSurefireXmlAndJcstressSummary() throws Exception {
+    void shouldReadFailedAndRunTestsFromSurefireXmlAndJcstressSummary() throws Exception {
         Path reports = Files.createDirectories(dir.resolve("m/target/surefire-reports"));
         Files.writeString(
                 reports.resolve("TEST-a.B.xml"),
-                "<testsuite><testcase classname=\"a.B\" name=\"ok\"/>"
+                "<testsuite name=\"a.B\"><testcase classname=\"a.B\" name=\"ok\"/>"
                         + "<testcase classname=\"a.B\" name=\"bad\"><failure message=\"x\"/></testcase>"
-                        + "<testcase classname=\"a.B\" name=\"boom\"><error/></testcase></testsuite>");
+                        + "<testcase classname=\"a.B\" name=\"boom\"><error/></testcase>"
+                        + "<testcase classname=\"a.B\" name=\"later\"><skipped/></testcase></testsuite>");
         Files.writeString(
                 dir.resolve("m/target/jcstress-summary.json"),
                 "{\"tests\": [{\"name\": \"r.T.A\", \"reference\": false,"
                         + " \"verdict\": \"FAIL\", \"outcomes\": [{}]}, {\"name\": \"r.T.B\", \"verdict\": \"PASS\"}]}");
-        assertThat(TestResults.failedTests(dir, "m")).containsExactly("B.bad", "B.boom", "jcstress r.T.A FAIL");
+
+        TestResults results = TestResults.read(dir, "m");
+
+        assertThat(results.failed()).containsExactly("B.bad", "B.boom", "jcstress r.T.A FAIL");
+        assertThat(results.testsRun()).isEqualTo(3);
     }
 
     @Test
-    void shouldWriteJson() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("a", 1);
-        map.put("b", List.of("x\"y", true));
-        map.put("c", null);
-        map.put("d", 0.5);
-        assertThat(Json.write(map))
-                .isEqualTo(
-                        "{\n  \"a\": 1,\n  \"b\": [\n    \"x\\\"y\",\n    true\n  ],\n  \"c\": null,\n  \"d\": 0.500\n}\n");
+    void shouldSeeNoTestRunWhereNoReportWasWrittenSinceTheRoundStarted() throws Exception {
+        Path reports = Files.createDirectories(dir.resolve("m/target/failsafe-reports"));
+        Path old = Files.writeString(
+                reports.resolve("TEST-a.C.xml"),
+                "<testsuite name=\"a.C\"><testcase classname=\"a.C\" name=\"x\"/></testsuite>");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(1_000));
+
+        assertThat(TestResults.read(dir, 2_000, "m").testsRun()).isZero();
+        assertThat(TestResults.read(dir, 0, "m").testsRun()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadJcstressTestsFromJcstressOwnList() throws IOException {
+        List<String> names = JcstressTestList.read(Path.of("src/test/resources/jcstress/TestList"));
+
+        assertThat(names)
+                .contains(
+                        "io.shmlane.jcstress.ring.RingHandOff.Offer",
+                        "io.shmlane.jcstress.header.HeaderHandshake.ReleaseAcquire")
+                .isSorted();
+    }
+
+    @Test
+    void shouldSkipOnlyUnitTestsWithTheUnitSkipProperty() {
+        Slice process = slices().stream()
+                .filter(s -> s.name().equals("process ProducerCrashIT"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(process.command(List.of(), 1L, 1, "quick"))
+                .contains("-Dunit.skip=true", "-Dit.test=ProducerCrashIT")
+                .noneMatch(arg -> arg.startsWith("-Dtest="));
     }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.shmlane.hunt.PitResults.Equivalent;
-import io.shmlane.hunt.PitResults.Mutation;
+import io.shmlane.results.PitCheck;
+import io.shmlane.results.PitCheck.Equivalent;
+import io.shmlane.results.PitCheck.Mutation;
+import io.shmlane.results.PitSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,14 +16,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The check of PIT's survivors against each module's {@code pit-equivalents.txt} (protocol, cli): a survivor is justified only by an entry
+ * The check of PIT's survivors against {@code protocol/pit-equivalents.txt}: a survivor is justified only by an entry
  * of its class, method and mutator whose code is on its line (never by line number), every entry still names code of
  * the current sources, and the latest PIT run of the current sources has no unlisted survivor.
  */
@@ -35,33 +36,33 @@ class PitResultsTest {
 
     @Test
     void shouldCountKilledSurvivedAndUncoveredMutantsOfPitsXml() throws IOException {
-        List<Mutation> mutations = PitResults.readMutations(FIXTURE.resolve("mutations.xml"));
+        List<Mutation> mutations = PitCheck.readMutations(FIXTURE.resolve("mutations.xml"));
 
         assertThat(mutations)
                 .extracting(Mutation::status)
                 .containsExactly("KILLED", "SURVIVED", "TIMED_OUT", "NO_COVERAGE");
         assertThat(mutations.get(1).mutator()).isEqualTo("ConditionalsBoundaryMutator");
         assertThat(mutations.get(1).sourcePath()).isEqualTo("io/example/Gate.java");
-        Map<String, Object> summary = check(FIXTURE.resolve("src"));
-        assertThat(summary)
-                .containsEntry("mutations", 4L)
-                .containsEntry("killed", 2L)
-                .containsEntry("survived", 1L)
-                .containsEntry("noCoverage", 1L)
-                .containsEntry("mutationScore", 0.5)
-                .containsEntry("testStrength", 2.0 / 3);
+        PitSummary summary = check(FIXTURE.resolve("src"));
+        assertThat(summary.mutations()).isEqualTo(4L);
+        assertThat(summary.killed()).isEqualTo(2L);
+        assertThat(summary.survived()).isEqualTo(1L);
+        assertThat(summary.noCoverage()).isEqualTo(1L);
+        assertThat(summary.timedOut()).isEqualTo(1L);
+        assertThat(summary.mutationScore()).isEqualTo(0.5);
+        assertThat(summary.testStrength()).isEqualTo(2.0 / 3);
     }
 
     @Test
     void shouldJustifyAListedSurvivorAndReportAnUnlistedOne() throws IOException {
-        Map<String, Object> summary = check(FIXTURE.resolve("src"));
+        PitSummary summary = check(FIXTURE.resolve("src"));
 
-        assertThat(unkilled(summary))
-                .extracting(m -> m.get("method"), m -> m.get("equivalent"))
+        assertThat(summary.unkilled())
+                .extracting(PitSummary.Unkilled::method, PitSummary.Unkilled::equivalent)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("open", "id == expected returned above, so > and >= agree"),
                         org.assertj.core.groups.Tuple.tuple("next", null));
-        assertThat(summary).containsEntry("unjustified", 1L);
+        assertThat(summary.unjustified()).isEqualTo(1L);
         assertThat(PitResults.problems(summary))
                 .hasSize(2)
                 .anySatisfy(p -> assertThat(p)
@@ -77,7 +78,7 @@ class PitResultsTest {
         String source = Files.readString(FIXTURE.resolve("src/io/example/Gate.java"), StandardCharsets.UTF_8);
         Files.writeString(moved, source.replace("final class Gate {", "// one\n// two\nfinal class Gate {"));
         List<Mutation> mutations = new ArrayList<>();
-        for (Mutation m : PitResults.readMutations(FIXTURE.resolve("mutations.xml"))) {
+        for (Mutation m : PitCheck.readMutations(FIXTURE.resolve("mutations.xml"))) {
             mutations.add(new Mutation(
                     m.status(),
                     m.sourceFile(),
@@ -88,17 +89,18 @@ class PitResultsTest {
                     m.description(),
                     m.killingTest()));
         }
-        Map<String, Object> summary = PitResults.check(
-                mutations, PitResults.readEquivalents(FIXTURE.resolve("equivalents.txt")), temp.resolve("src"));
+        PitSummary summary = PitCheck.check(
+                mutations, PitCheck.readEquivalents(FIXTURE.resolve("equivalents.txt")), temp.resolve("src"));
 
-        assertThat(unkilled(summary).get(0)).containsEntry("line", 11).containsEntry("code", "return id > expected;");
-        assertThat(unkilled(summary).get(0).get("equivalent")).isNotNull();
+        assertThat(summary.unkilled().get(0).line()).isEqualTo(11);
+        assertThat(summary.unkilled().get(0).code()).isEqualTo("return id > expected;");
+        assertThat(summary.unkilled().get(0).equivalent()).isNotNull();
         // the old line number now points at other code: nothing matches by number
-        Map<String, Object> stale = PitResults.check(
-                PitResults.readMutations(FIXTURE.resolve("mutations.xml")),
-                PitResults.readEquivalents(FIXTURE.resolve("equivalents.txt")),
+        PitSummary stale = PitCheck.check(
+                PitCheck.readMutations(FIXTURE.resolve("mutations.xml")),
+                PitCheck.readEquivalents(FIXTURE.resolve("equivalents.txt")),
                 temp.resolve("src"));
-        assertThat(unkilled(stale).get(0).get("equivalent")).isNull();
+        assertThat(stale.unkilled().get(0).equivalent()).isNull();
     }
 
     @Test
@@ -142,53 +144,48 @@ class PitResultsTest {
         Path list = temp.resolve("equivalents.txt");
         Files.writeString(list, "io.example.Gate#open | ConditionalsBoundaryMutator | id > expected\n");
 
-        assertThatThrownBy(() -> PitResults.readEquivalents(list))
+        assertThatThrownBy(() -> PitCheck.readEquivalents(list))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CLASS#METHOD | MUTATOR | CODE | reason");
     }
 
     @Test
     void everyListedEquivalentNamesCodeOfTheCurrentSources() throws IOException {
-        Set<String> keys = new HashSet<>();
-        for (String module : PitResults.MODULES) {
-            checkEntries(module, keys);
-        }
-    }
-
-    /** Every entry of {@code module}'s list names code of that module's sources. */
-    private static void checkEntries(final String module, final Set<String> keys) throws IOException {
-        List<Equivalent> entries =
-                PitResults.readEquivalents(ROOT.resolve(module).resolve(PitResults.EQUIVALENTS));
-        for (Equivalent e : entries) {
-            assertThat(keys.add(e.key())).as("listed twice: %s", e.key()).isTrue();
-            String outer = e.mutatedClass().replaceFirst("\\$.*$", "");
-            Path source = ROOT.resolve(module).resolve(PitResults.SOURCES).resolve(outer.replace('.', '/') + ".java");
-            assertThat(source).as(e.key()).isRegularFile();
-            String text = Files.readString(source, StandardCharsets.UTF_8);
-            assertThat(text).as("the code of %s", e.key()).contains(e.code());
-            String method = e.method().startsWith("lambda$")
-                    ? e.method().split("\\$")[1]
-                    : e.method().equals("<init>")
-                            ? e.mutatedClass()
-                                    .substring(e.mutatedClass().lastIndexOf('.') + 1)
-                                    .replaceFirst("^.*\\$", "")
-                            : e.method();
-            if (!method.equals("<clinit>") && !method.equals("static")) {
-                assertThat(text).as("the method of %s", e.key()).containsPattern("\\b" + method + "\\s*\\(");
+        for (String module : PitCheck.MODULES) {
+            Path root = ROOT.resolve(module);
+            List<Equivalent> entries = PitCheck.readEquivalents(root.resolve(PitCheck.EQUIVALENTS));
+            Set<String> keys = new HashSet<>();
+            for (Equivalent e : entries) {
+                assertThat(keys.add(e.key())).as("listed twice: %s", e.key()).isTrue();
+                String outer = e.mutatedClass().replaceFirst("\\$.*$", "");
+                Path source = root.resolve(PitCheck.SOURCES).resolve(outer.replace('.', '/') + ".java");
+                assertThat(source).as("%s, listed in %s", e.key(), module).isRegularFile();
+                String text = Files.readString(source, StandardCharsets.UTF_8);
+                assertThat(text).as("the code of %s", e.key()).contains(e.code());
+                String method = e.method().startsWith("lambda$")
+                        ? e.method().split("\\$")[1]
+                        : e.method().equals("<init>")
+                                ? e.mutatedClass()
+                                        .substring(e.mutatedClass().lastIndexOf('.') + 1)
+                                        .replaceFirst("^.*\\$", "")
+                                : e.method();
+                if (!method.equals("<clinit>") && !method.equals("static")) {
+                    assertThat(text).as("the method of %s", e.key()).containsPattern("\\b" + method + "\\s*\\(");
+                }
+                assertThat(e.mutator()).as(e.key()).matches("[A-Z]\\w*");
+                assertThat(e.reason()).as(e.key()).hasSizeGreaterThan(20);
             }
-            assertThat(e.mutator()).as(e.key()).matches("[A-Z]\\w*");
-            assertThat(e.reason()).as(e.key()).hasSizeGreaterThan(20);
         }
     }
 
     /**
      * Run after {@code ./mvnw -pl protocol,cli -Ppit verify} (in the same build, {@code -pl protocol,cli,hunt}, or
-     * after it): every mutant no test killed is listed. Skipped when PIT did not run on the current sources.
+     * after it): every mutant no test killed is listed. Skipped when PIT did not run on the current sources of both.
      */
     @Test
     void everySurvivorOfTheLatestPitRunOfTheCurrentSourcesIsListed() throws IOException {
-        for (String module : PitResults.MODULES) {
-            Path xml = ROOT.resolve(module).resolve(PitResults.MUTATIONS);
+        for (String module : PitCheck.MODULES) {
+            Path xml = ROOT.resolve(module).resolve(PitCheck.MUTATIONS);
             assumeThat(xml)
                     .as("PIT has not run (./mvnw -pl protocol,cli -Ppit verify)")
                     .isRegularFile();
@@ -196,7 +193,7 @@ class PitResultsTest {
                     .as("PIT's report is empty (a run in progress)")
                     .isPositive();
             FileTime newestSource;
-            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve(PitResults.SOURCES))) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve(PitCheck.SOURCES))) {
                 newestSource = files.filter(Files::isRegularFile)
                         .map(PitResultsTest::modified)
                         .max(FileTime::compareTo)
@@ -207,21 +204,16 @@ class PitResultsTest {
                     .isGreaterThan(newestSource);
         }
 
-        Map<String, Object> summary = PitResults.check(ROOT);
+        PitSummary summary = PitCheck.check(ROOT);
 
         assertThat(PitResults.problems(summary)).isEmpty();
     }
 
-    private static Map<String, Object> check(final Path sources) throws IOException {
-        return PitResults.check(
-                PitResults.readMutations(FIXTURE.resolve("mutations.xml")),
-                PitResults.readEquivalents(FIXTURE.resolve("equivalents.txt")),
+    private static PitSummary check(final Path sources) throws IOException {
+        return PitCheck.check(
+                PitCheck.readMutations(FIXTURE.resolve("mutations.xml")),
+                PitCheck.readEquivalents(FIXTURE.resolve("equivalents.txt")),
                 sources);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> unkilled(final Map<String, Object> summary) {
-        return (List<Map<String, Object>>) summary.get("unkilled");
     }
 
     private static FileTime modified(final Path p) {

@@ -1,5 +1,6 @@
 package io.shmlane.process;
 
+import io.shmlane.testsupport.ProcessTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -87,8 +88,7 @@ final class ChildProcess {
      */
     void kill() {
         killed = true;
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.toHandle().destroyForcibly();
+        ProcessTrees.kill(process.toHandle());
     }
 
     /**

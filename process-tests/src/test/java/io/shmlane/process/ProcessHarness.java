@@ -2,6 +2,11 @@ package io.shmlane.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ScenarioResult;
+import io.shmlane.testsupport.Directories;
+import io.shmlane.testsupport.JavaCommand;
+import io.shmlane.testsupport.SafeNames;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -56,8 +60,6 @@ final class ProcessHarness {
     private static final Path SUMMARY_DIR = BUILD.resolve("process-summary");
     private static final Path SUMMARY_FILE = BUILD.resolve("process-summary.json");
     private static final String RUNUSER = "/usr/sbin/runuser";
-    private static final String JAVA =
-            Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     private static boolean summariesCleared;
     /** Children still running, killed by a shutdown hook if this JVM exits in the middle of a test. */
     private static final Set<ChildProcess> RUNNING = ConcurrentHashMap.newKeySet();
@@ -80,14 +82,14 @@ final class ProcessHarness {
     private ProcessHarness(final String testClass, final String method, final String display) {
         String id = display.isEmpty() ? method : method + "-" + display;
         this.scenario = testClass + "." + method + (display.isEmpty() ? "" : "[" + display + "]");
-        this.logDir = BUILD.resolve("process-logs").resolve(testClass).resolve(safe(id));
-        this.workDir = BUILD.resolve("process-work").resolve(testClass).resolve(safe(id));
+        this.logDir = BUILD.resolve("process-logs").resolve(testClass).resolve(SafeNames.of(id));
+        this.workDir = BUILD.resolve("process-work").resolve(testClass).resolve(SafeNames.of(id));
         this.random = new SplittableRandom(SEED ^ (scenario.hashCode() * 0x9E3779B97F4A7C15L));
         this.deadlineNanos = startNanos + TimeUnit.SECONDS.toNanos((long) TIMEOUT_SECONDS * SCALE);
         this.summary = new ScenarioSummary(scenario, testClass, method);
         try {
-            deleteRecursively(logDir);
-            deleteRecursively(workDir);
+            Directories.deleteRecursively(logDir);
+            Directories.deleteRecursively(workDir);
             Files.createDirectories(logDir);
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -220,24 +222,21 @@ final class ProcessHarness {
 
     private List<String> javaCommand(
             final long parentPid, final String classPath, final String mainClass, final String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(JAVA);
-        command.add("-XX:+UseSerialGC");
-        command.add("-Xmx256m");
-        command.add("-XX:-UsePerfData");
-        command.add("-XX:ErrorFile=" + logDir.resolve("hs_err_pid%p.log"));
+        JavaCommand command = JavaCommand.of(ChildMain.class.getName())
+                .withClassPath(classPath)
+                .withJvmFlags(
+                        "-XX:+UseSerialGC",
+                        "-Xmx256m",
+                        "-XX:-UsePerfData",
+                        "-XX:ErrorFile=" + logDir.resolve("hs_err_pid%p.log"));
         // JIT variations for hunting (e.g. -XX:TieredStopAtLevel=1), given to every child
         String childJvmArgs = System.getProperty("process.childJvmArgs", "").trim();
         if (!childJvmArgs.isEmpty()) {
-            command.addAll(List.of(childJvmArgs.split("\\s+")));
+            command = command.withJvmFlags(childJvmArgs.split("\\s+"));
         }
-        command.add("-cp");
-        command.add(classPath);
-        command.add(ChildMain.class.getName());
-        command.add(Long.toString(parentPid));
-        command.add(mainClass);
-        command.addAll(List.of(args));
-        return command;
+        return command.withArguments(Long.toString(parentPid), mainClass)
+                .withArguments(args)
+                .toList();
     }
 
     private ChildProcess start(final String label, final List<String> command, final String display) {
@@ -395,28 +394,28 @@ final class ProcessHarness {
             }
         }
         List<Path> crashes = crashFiles();
-        String outcome;
+        Outcome outcome;
         String failureText = null;
         AssertionError crashError = null;
         if (!crashes.isEmpty()) {
             crashError = new AssertionError("a child JVM crashed: " + crashes + "\n" + describeChildren());
-            outcome = "failed";
+            outcome = Outcome.FAIL;
             failureText = "JVM crash: " + crashes;
         } else if (failure instanceof TestAbortedException) {
-            outcome = "skipped";
+            outcome = Outcome.SKIPPED;
             failureText = firstLine(failure.getMessage());
         } else if (failure != null) {
-            outcome = "failed";
+            outcome = Outcome.FAIL;
             failureText = firstLine(failure.toString());
         } else {
-            outcome = "passed";
+            outcome = Outcome.PASS;
         }
         writeIndex(all);
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        writeSummary(summary.toJson(SEED, SCALE, seconds, outcome, failureText, logDir));
-        if ("passed".equals(outcome)) {
+        writeSummary(summary.result(SEED, SCALE, seconds, outcome, failureText, logDir));
+        if (outcome == Outcome.PASS) {
             try {
-                deleteRecursively(workDir);
+                Directories.deleteRecursively(workDir);
             } catch (IOException ignored) {
                 // a leftover work directory is harmless
             }
@@ -463,17 +462,17 @@ final class ProcessHarness {
         }
     }
 
-    private void writeSummary(final String json) {
+    private void writeSummary(final ScenarioResult result) {
         synchronized (ProcessHarness.class) {
             if (!summariesCleared) {
                 summariesCleared = true;
                 try {
-                    deleteRecursively(SUMMARY_DIR); // this run's scenarios only
+                    Directories.deleteRecursively(SUMMARY_DIR); // this run's scenarios only
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             }
-            ScenarioSummary.write(SUMMARY_DIR, SUMMARY_FILE, safe(scenario) + ".json", json);
+            ScenarioSummary.write(SUMMARY_DIR, SUMMARY_FILE, SafeNames.of(scenario) + ".json", result);
         }
     }
 
@@ -488,23 +487,8 @@ final class ProcessHarness {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    private static String safe(final String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]+", "_");
-    }
-
     private static String shellQuote(final String s) {
         return "'" + s.replace("'", "'\\''") + "'";
-    }
-
-    private static void deleteRecursively(final Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static int positiveInt(final String property, final int fallback) {

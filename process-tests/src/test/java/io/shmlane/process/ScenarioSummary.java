@@ -1,25 +1,25 @@
 package io.shmlane.process;
 
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ProcessSummary;
+import io.shmlane.results.ResultFiles;
+import io.shmlane.results.ScenarioResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The JSON record of one scenario run, written to {@code target/process-summary/<scenario>.json}
- * and gathered into {@code target/process-summary.json}; the schema is in the module's README.
+ * The counts of one scenario run, collected while it runs, then written as a {@link ScenarioResult} to {@code
+ * target/process-summary/<scenario>.json} and gathered into {@code target/process-summary.json} (a {@link
+ * ProcessSummary}); the schema is in the module's README.
  */
 final class ScenarioSummary {
-    static final int SCHEMA_VERSION = 1;
-
     private final String scenario;
     private final String testClass;
     private final String testMethod;
@@ -88,93 +88,52 @@ final class ScenarioSummary {
         return this;
     }
 
-    String toJson(
+    /** The scenario's record, as it goes into its file. */
+    ScenarioResult result(
             final long seed,
             final int scale,
             final double seconds,
-            final String outcome,
+            final Outcome outcome,
             final String failure,
             final Path logDir) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("schema", SCHEMA_VERSION);
-        f.put("scenario", scenario);
-        f.put("testClass", testClass);
-        f.put("testMethod", testMethod);
-        f.put("channel", channel);
-        f.put("outcome", outcome);
-        f.put("failure", failure);
-        f.put("messages", messages);
-        f.put("lost", lost);
-        f.put("duplicated", duplicated);
-        f.put("reordered", reordered);
-        f.put("torn", torn);
-        f.put("redelivered", redelivered);
-        f.put("kills", kills);
-        f.put("seconds", Double.parseDouble(String.format(Locale.ROOT, "%.3f", seconds)));
-        f.put("seed", seed);
-        f.put("scale", scale);
-        f.put("java", System.getProperty("java.version"));
-        f.put("logDir", logDir.toString());
-        f.put("details", details);
-        return json(f, "");
+        return new ScenarioResult(
+                ResultFiles.SCHEMA_VERSION,
+                scenario,
+                testClass,
+                testMethod,
+                channel,
+                outcome,
+                failure,
+                messages,
+                lost,
+                duplicated,
+                reordered,
+                torn,
+                redelivered,
+                kills,
+                Math.round(seconds * 1000) / 1000.0,
+                seed,
+                scale,
+                System.getProperty("java.version"),
+                logDir.toString(),
+                new LinkedHashMap<>(details));
     }
 
     /** Writes this scenario's file and rewrites the combined file from all scenario files. */
-    static void write(final Path directory, final Path combined, final String fileName, final String json) {
+    static void write(final Path directory, final Path combined, final String fileName, final ScenarioResult result) {
         try {
-            Files.createDirectories(directory);
-            Files.writeString(directory.resolve(fileName), json + "\n", StandardCharsets.UTF_8);
-            List<String> all = new ArrayList<>();
+            ResultFiles.write(directory.resolve(fileName), result);
+            List<ScenarioResult> all = new ArrayList<>();
             try (Stream<Path> files = Files.list(directory)) {
                 for (Path p : files.filter(p -> p.toString().endsWith(".json"))
                         .sorted()
-                        .collect(Collectors.toList())) {
-                    all.add(Files.readString(p, StandardCharsets.UTF_8).strip());
+                        .toList()) {
+                    all.add(ResultFiles.read(p, ScenarioResult.class));
                 }
             }
-            String text = "{\n  \"schema\": " + SCHEMA_VERSION + ",\n  \"scenarios\": [\n    "
-                    + all.stream().map(s -> s.replace("\n", "\n    ")).collect(Collectors.joining(",\n    "))
-                    + "\n  ]\n}\n";
-            Files.writeString(combined, text, StandardCharsets.UTF_8);
+            ResultFiles.write(combined, new ProcessSummary(ResultFiles.SCHEMA_VERSION, all));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the scenario summary to " + directory, e);
         }
-    }
-
-    private static String json(final Object value, final String indent) {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
-        }
-        if (value instanceof Map) {
-            Map<?, ?> map = (Map<?, ?>) value;
-            if (map.isEmpty()) {
-                return "{}";
-            }
-            String inner = indent + "  ";
-            return map.entrySet().stream()
-                    .map(e -> inner + quote(String.valueOf(e.getKey())) + ": " + json(e.getValue(), inner))
-                    .collect(Collectors.joining(",\n", "{\n", "\n" + indent + "}"));
-        }
-        if (value instanceof List) {
-            return ((List<?>) value).stream().map(v -> json(v, indent)).collect(Collectors.joining(", ", "[", "]"));
-        }
-        return quote(value.toString());
-    }
-
-    static String quote(final String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.append('"').toString();
     }
 }

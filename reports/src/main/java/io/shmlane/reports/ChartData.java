@@ -1,7 +1,6 @@
 package io.shmlane.reports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.shmlane.reports.input.Json;
 import io.shmlane.reports.model.BenchmarkRun;
 import io.shmlane.reports.model.Comparison;
 import io.shmlane.reports.model.JUnitModule;
@@ -37,7 +36,7 @@ final class ChartData {
         }
         try {
             // "<" escaped so that no "</script>" can end the embedding element early; still valid JSON.
-            return Json.MAPPER.writeValueAsString(data).replace("<", "\\u003c");
+            return ReportGenerator.MAPPER.writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,7 @@
 package io.shmlane.reports;
 
 import io.shmlane.reports.model.EnvironmentInfo;
+import io.shmlane.results.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,14 +25,15 @@ final class EnvironmentProbe {
             String status = git(root, "status", "--porcelain", "--untracked-files=no");
             dirty = status == null ? null : !status.isEmpty();
         }
+        Environment jvm = Environment.current();
         return new EnvironmentInfo(
-                System.getProperty("java.version"),
-                System.getProperty("java.vendor"),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
-                System.getProperty("os.name"),
-                System.getProperty("os.version"),
-                System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(),
+                jvm.jdkVersion(),
+                jvm.jdkVendor(),
+                jvm.vmName() + " " + jvm.vmVersion(),
+                jvm.os(),
+                jvm.osVersion(),
+                jvm.arch(),
+                jvm.cpus(),
                 commit == null || commit.isEmpty() ? null : commit,
                 dirty,
                 buildStart == null ? null : buildStart.toString(),

@@ -1,6 +1,6 @@
 package io.shmlane.reports;
 
-import io.shmlane.reports.input.SafeXml;
+import io.shmlane.results.SafeXml;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
 package io.shmlane.reports;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.shmlane.reports.input.Artifacts;
-import io.shmlane.reports.input.Json;
 import io.shmlane.reports.input.ReadContext;
 import io.shmlane.reports.model.EnvironmentInfo;
 import io.shmlane.reports.model.ReportData;
@@ -20,6 +21,9 @@ import java.util.List;
  * writes {@code index.html} and {@code report-data.json} into the output directory.
  */
 public final class ReportGenerator {
+    /** The page's own data ({@code report-data.json}, the charts): configured once, thread-safe for reading. */
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** The page. */
     public static final String INDEX = "index.html";
     /** The data of the page, read back by a later run's {@code --previous}. */
@@ -48,7 +52,7 @@ public final class ReportGenerator {
             Path file =
                     Files.isDirectory(options.previous()) ? options.previous().resolve(DATA) : options.previous();
             try {
-                previous = Json.MAPPER.readValue(file.toFile(), ReportData.class);
+                previous = MAPPER.readValue(file.toFile(), ReportData.class);
             } catch (IOException e) {
                 warnings.add("cannot compare with the previous report: " + file + ": " + e.getMessage());
             }
@@ -67,8 +71,7 @@ public final class ReportGenerator {
         try (Writer writer = Files.newBufferedWriter(out.resolve(INDEX), StandardCharsets.UTF_8)) {
             new HtmlRenderer().render(report, writer);
         }
-        Json.MAPPER
-                .copy()
+        MAPPER.copy()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(out.resolve(DATA).toFile(), report.withComparison(null));
         return report;

@@ -3,8 +3,6 @@ package io.shmlane.reports;
 import io.shmlane.reports.input.Anchors;
 import io.shmlane.reports.input.BenchmarkReader;
 import io.shmlane.reports.input.HuntSummaryReader;
-import io.shmlane.reports.input.JUnitSuite;
-import io.shmlane.reports.input.JUnitXmlReader;
 import io.shmlane.reports.input.JcstressSummaryReader;
 import io.shmlane.reports.input.PitReader;
 import io.shmlane.reports.input.ProcessSummaryReader;
@@ -14,12 +12,14 @@ import io.shmlane.reports.model.BenchmarkRun;
 import io.shmlane.reports.model.EnvironmentInfo;
 import io.shmlane.reports.model.Failure;
 import io.shmlane.reports.model.HuntRun;
-import io.shmlane.reports.model.JUnitCase;
 import io.shmlane.reports.model.JUnitModule;
 import io.shmlane.reports.model.JcstressRun;
 import io.shmlane.reports.model.PitRun;
 import io.shmlane.reports.model.ProcessRun;
 import io.shmlane.reports.model.ReportData;
+import io.shmlane.results.JUnitCase;
+import io.shmlane.results.JUnitSuite;
+import io.shmlane.results.JUnitXmlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +98,7 @@ public final class ResultCollector {
         try {
             pit = PitReader.read(root, context);
         } catch (IOException e) {
-            context.warn("cannot read " + PitReader.MUTATIONS + ": " + e.getMessage());
+            context.warn("cannot read " + io.shmlane.results.PitCheck.reports() + ": " + e.getMessage());
         }
         if (pit != null && pit.stale()) {
             context.warn("PIT: the mutation results are from an earlier build (" + pit.resultsFrom()

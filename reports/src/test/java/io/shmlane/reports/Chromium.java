@@ -1,5 +1,7 @@
 package io.shmlane.reports;
 
+import io.shmlane.testsupport.Directories;
+import io.shmlane.testsupport.ProcessTrees;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A headless Chromium run as a command: {@code --dump-dom} (the DOM after the page's scripts ran) or {@code
@@ -116,9 +116,7 @@ final class Chromium {
                     .start();
             process.getOutputStream().close();
             if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+                ProcessTrees.killAndWait(process, 10);
                 throw new IOException("Chromium did not finish within " + TIMEOUT + ": " + command + "\n"
                         + Files.readString(err, StandardCharsets.UTF_8));
             }
@@ -127,15 +125,7 @@ final class Chromium {
                     Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));
         } finally {
-            deleteTree(work);
-        }
-    }
-
-    private static void deleteTree(final Path directory) throws IOException {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+            Directories.deleteRecursively(work);
         }
     }
 }

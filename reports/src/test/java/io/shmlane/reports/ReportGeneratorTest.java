@@ -3,7 +3,6 @@ package io.shmlane.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.shmlane.reports.input.Json;
 import io.shmlane.reports.model.Area;
 import io.shmlane.reports.model.CaughtDefect;
 import io.shmlane.reports.model.Comparison;
@@ -88,8 +87,8 @@ class ReportGeneratorTest {
         assertThat(page.select("#unit details.module")).hasSize(1);
         assertThat(page.select("#process table.scenarios tbody tr[id]")).hasSize(11);
         assertThat(page.select("#jcstress details.jtest")).hasSize(1);
-        ReportData data =
-                Json.MAPPER.readValue(out().resolve(ReportGenerator.DATA).toFile(), ReportData.class);
+        ReportData data = ReportGenerator.MAPPER.readValue(
+                out().resolve(ReportGenerator.DATA).toFile(), ReportData.class);
         assertThat(data.status()).isEqualTo("PASS");
         assertThat(data.areas()).isEqualTo(report.areas());
         assertThat(data.process().scenarios()).hasSize(11);
@@ -161,7 +160,8 @@ class ReportGeneratorTest {
         assertThat(page.select("#benchmarks table").get(0).select("tbody tr")).hasSize(16);
         assertThat(page.select("#benchmarks table").get(1).text())
                 .contains("raw-cache-line", "112 ns", "1.21 µs", "9.10 µs", "38.2 µs", "2.2 ms");
-        JsonNode charts = Json.MAPPER.readTree(page.getElementById("chart-data").data());
+        JsonNode charts = ReportGenerator.MAPPER.readTree(
+                page.getElementById("chart-data").data());
         assertThat(charts.at("/throughput/labels").toString()).isEqualTo("[\"32 B\",\"256 B\",\"4 KiB\"]");
         assertThat(charts.at("/throughput/datasets")).hasSize(6);
         assertThat(charts.at("/throughput/datasets/0/data/0").asDouble()).isEqualTo(12_150_000.0);
@@ -247,7 +247,8 @@ class ReportGeneratorTest {
         assertThat(section.text()).contains("new failures 1", "fixed 1", "-17.7 %");
         assertThat(section.getElementById("chart-trend")).isNotNull();
         // the data file keeps this run only: a later comparison does not chain through it
-        JsonNode data = Json.MAPPER.readTree(out().resolve(ReportGenerator.DATA).toFile());
+        JsonNode data = ReportGenerator.MAPPER.readTree(
+                out().resolve(ReportGenerator.DATA).toFile());
         assertThat(data.get("comparison").isNull()).isTrue();
     }
 

@@ -2,7 +2,6 @@ package io.shmlane.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shmlane.reports.input.Json;
 import io.shmlane.reports.model.ReportData;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -56,8 +55,8 @@ class ReportInChromiumIT {
         assertThat(index)
                 .as("the build writes the report in pre-integration-test, before this test")
                 .isRegularFile();
-        ReportData data =
-                Json.MAPPER.readValue(directory.resolve(ReportGenerator.DATA).toFile(), ReportData.class);
+        ReportData data = ReportGenerator.MAPPER.readValue(
+                directory.resolve(ReportGenerator.DATA).toFile(), ReportData.class);
 
         Document page = render(index, expectedCharts(data));
 

@@ -2,10 +2,10 @@ package io.shmlane.jcstress.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.shmlane.jcstress.driver.TestReport.Verdict;
+import io.shmlane.results.JcstressSummary;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ResultFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class DriverSelfCheckIT {
         assertThat(report.problems()).as("the fixture ran").isEmpty();
         assertThat(report.testsRun()).isEqualTo(1);
         TestReport fixture = report.test(FIXTURE);
-        assertThat(fixture.verdict()).as(fixture.reason()).isEqualTo(Verdict.FAIL);
+        assertThat(fixture.verdict()).as(fixture.reason()).isEqualTo(Outcome.FAIL);
         assertThat(fixture.reason()).contains("FORBIDDEN outcome \"1\"");
         assertThat(fixture.outcomes()).anySatisfy(row -> {
             assertThat(row.outcome()).isEqualTo("1");
@@ -39,9 +39,9 @@ class DriverSelfCheckIT {
             assertThat(row.samples()).isPositive();
         });
         assertThat(report.passed()).isFalse();
-        assertThat(Files.readString(report.files().summary(), StandardCharsets.UTF_8))
-                .contains("\"verdict\": \"FAIL\"")
-                .contains("\"name\": \"" + FIXTURE + "\"");
+        JcstressSummary written = ResultFiles.read(report.files().summary(), JcstressSummary.class);
+        assertThat(written.verdict()).isEqualTo(Outcome.FAIL);
+        assertThat(written.tests()).extracting(JcstressSummary.Test::name).contains(FIXTURE);
     }
 
     @Test
@@ -55,7 +55,7 @@ class DriverSelfCheckIT {
                 JcstressDriver.run(settings, base.buildDirectory().resolve("jcstress-selfcheck-unscheduled"));
 
         assertThat(report.exitCode()).as("jcstress's own exit status").isZero();
-        assertThat(report.test(TWO_ACTORS).verdict()).isEqualTo(Verdict.NOT_RUN);
+        assertThat(report.test(TWO_ACTORS).verdict()).isEqualTo(Outcome.NOT_RUN);
         assertThat(report.problems()).anySatisfy(p -> assertThat(p).contains("ran 0 of the 1 selected tests"));
         assertThat(report.passed()).isFalse();
     }

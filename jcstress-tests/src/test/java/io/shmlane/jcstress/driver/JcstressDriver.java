@@ -1,22 +1,23 @@
 package io.shmlane.jcstress.driver;
 
-import io.shmlane.jcstress.driver.TestReport.Verdict;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import io.shmlane.results.Environment;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ResultFiles;
+import io.shmlane.testsupport.Directories;
+import io.shmlane.testsupport.JavaCommand;
+import io.shmlane.testsupport.LinePump;
+import io.shmlane.testsupport.ProcessTrees;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -76,8 +77,8 @@ public final class JcstressDriver {
         Integer exitCode = null;
         long started = System.nanoTime();
         try {
-            deleteRecursively(work);
-            deleteRecursively(files.reportDirectory());
+            Directories.deleteRecursively(work);
+            Directories.deleteRecursively(files.reportDirectory());
             Files.createDirectories(work);
             command = command(settings, selected, files.reportDirectory(), work);
             started = System.nanoTime();
@@ -118,14 +119,14 @@ public final class JcstressDriver {
                         entry.description(),
                         entry.reference(),
                         "NOT_RUN",
-                        Verdict.NOT_RUN,
+                        Outcome.NOT_RUN,
                         "jcstress produced no result for this test (not scheduled: too few CPUs? see the log)",
                         false,
                         List.of(),
                         List.of(),
                         List.of());
             }
-            if (report.verdict() == Verdict.NOT_RUN) {
+            if (report.verdict() == Outcome.NOT_RUN) {
                 missing.add(name);
             } else {
                 run++;
@@ -160,7 +161,7 @@ public final class JcstressDriver {
         RunReport report = new RunReport(
                 settings,
                 List.copyOf(command),
-                environment(settings),
+                Environment.current(),
                 List.copyOf(selected),
                 run,
                 exitCode,
@@ -169,8 +170,7 @@ public final class JcstressDriver {
                 List.copyOf(tests),
                 files);
         try {
-            Files.createDirectories(files.summary().getParent());
-            Files.writeString(files.summary(), SummaryJson.write(report), StandardCharsets.UTF_8);
+            ResultFiles.write(files.summary(), SummaryJson.summary(report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + files.summary(), e);
         }
@@ -181,17 +181,15 @@ public final class JcstressDriver {
     private static List<String> command(
             final JcstressSettings settings, final List<String> selected, final Path report, final Path work)
             throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(snapshot(testClassPath(), work.resolve("classpath")));
-        command.add(MAIN);
-        command.addAll(settings.jcstressArguments());
-        command.add("-t");
-        command.add(TestCatalog.exactly(selected));
-        command.add("-r");
-        command.add(report.toAbsolutePath().toString());
-        return command;
+        return JavaCommand.of(MAIN)
+                .withClassPath(snapshot(testClassPath(), work.resolve("classpath")))
+                .withArguments(settings.jcstressArguments())
+                .withArguments(
+                        "-t",
+                        TestCatalog.exactly(selected),
+                        "-r",
+                        report.toAbsolutePath().toString())
+                .toList();
     }
 
     /**
@@ -260,14 +258,16 @@ public final class JcstressDriver {
         System.out.println("[jcstress] " + String.join(" ", command.subList(3, command.size() - 4))
                 + " (class path and test list in " + log + ")");
         Process process = builder.start();
-        Thread pump = pump(process.getInputStream(), log, command);
+        LinePump pump = pump(process.getInputStream(), log, command);
         try {
             if (!process.waitFor(settings.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 problems.add("jcstress did not finish within "
                         + settings.timeout().toMinutes() + " minutes (jcstress.timeoutMinutes): killed" + logTail(log));
                 return null;
             }
-            pump.join(TimeUnit.SECONDS.toMillis(10));
+            if (!pump.awaitEnd(TimeUnit.SECONDS.toMillis(10)) || pump.failure() != null) {
+                System.out.println("[jcstress] output not complete in " + log + ": " + pump.failure());
+            }
             return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -279,42 +279,23 @@ public final class JcstressDriver {
     }
 
     /** Copies the child's output into {@code log}; echoes jcstress's progress lines. */
-    private static Thread pump(final InputStream output, final Path log, final List<String> command)
-            throws IOException {
-        BufferedWriter writer = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
-        writer.write(String.join(" ", command));
-        writer.newLine();
-        writer.newLine();
-        Thread pump = new Thread(
-                () -> {
-                    try (BufferedReader reader =
-                                    new BufferedReader(new InputStreamReader(output, StandardCharsets.UTF_8));
-                            BufferedWriter out = writer) {
-                        String line;
-                        while ((line = reader.readLine()) != null) {
-                            out.write(line);
-                            out.newLine();
-                            if (line.startsWith("(Results:") || line.startsWith("FATAL")) {
-                                System.out.println("[jcstress] " + line);
-                                out.flush();
-                            }
-                        }
-                    } catch (IOException e) {
-                        System.out.println("[jcstress] output lost: " + e);
+    private static LinePump pump(final InputStream output, final Path log, final List<String> command) {
+        return LinePump.start(
+                output,
+                log,
+                List.of(String.join(" ", command), ""),
+                line -> {
+                    if (line.startsWith("(Results:") || line.startsWith("FATAL")) {
+                        System.out.println("[jcstress] " + line);
                     }
                 },
                 "jcstress-output");
-        pump.setDaemon(true);
-        pump.start();
-        return pump;
     }
 
     /** Kills the child and every process it started (jcstress's forks), if still alive. */
     private static void destroyTree(final Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            ProcessTrees.killAndWait(process, 10);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -354,34 +335,8 @@ public final class JcstressDriver {
         }
     }
 
-    private static void deleteRecursively(final Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static Map<String, Object> environment(final JcstressSettings settings) {
-        Map<String, Object> env = new LinkedHashMap<>();
-        env.put("jdkVersion", System.getProperty("java.version"));
-        env.put("jdkVendor", System.getProperty("java.vendor"));
-        env.put("vmName", System.getProperty("java.vm.name"));
-        env.put("vmVersion", System.getProperty("java.vm.version"));
-        env.put("javaHome", System.getProperty("java.home"));
-        env.put("os", System.getProperty("os.name"));
-        env.put("osVersion", System.getProperty("os.version"));
-        env.put("arch", System.getProperty("os.arch"));
-        env.put("cpus", Runtime.getRuntime().availableProcessors());
-        env.put("mode", settings.mode());
-        env.put("jcstressVersion", jcstressVersion());
-        return env;
-    }
-
-    private static String jcstressVersion() {
+    /** The version of jcstress on the class path, from its jar's name. */
+    static String jcstressVersion() {
         String path = org.openjdk.jcstress.Main.class
                 .getProtectionDomain()
                 .getCodeSource()
@@ -406,8 +361,8 @@ public final class JcstressDriver {
                 report.selected().size(),
                 report.durationMillis() / 1000.0,
                 report.settings().mode(),
-                report.environment().get("jdkVersion"),
-                report.environment().get("arch"),
+                report.environment().jdkVersion(),
+                report.environment().arch(),
                 report.files().summary()));
         for (TestReport t : report.tests()) {
             out.append(String.format(
@@ -418,7 +373,7 @@ public final class JcstressDriver {
                     t.name().replace("io.shmlane.jcstress.", ""),
                     t.totalSamples(),
                     t.interesting() ? ", interesting" : "",
-                    t.verdict() == Verdict.PASS ? "" : t.reason()));
+                    t.verdict() == Outcome.PASS ? "" : t.reason()));
         }
         for (String problem : report.problems()) {
             out.append(label).append("   PROBLEM: ").append(problem).append(System.lineSeparator());

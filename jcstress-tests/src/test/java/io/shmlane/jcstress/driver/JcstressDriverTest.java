@@ -2,9 +2,10 @@ package io.shmlane.jcstress.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.shmlane.results.JcstressSummary;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ResultFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 class JcstressDriverTest {
@@ -18,8 +19,9 @@ class JcstressDriverTest {
         assertThat(report.passed()).isFalse();
         assertThat(report.command()).as("nothing started").isEmpty();
         assertThat(report.problems()).singleElement().asString().contains("jcstress.tests=NoSuchTest matches none");
-        assertThat(Files.readString(report.files().summary(), StandardCharsets.UTF_8))
-                .contains("\"verdict\": \"FAIL\"")
-                .contains("\"testsExpected\": 0");
+        JcstressSummary written = ResultFiles.read(report.files().summary(), JcstressSummary.class);
+        assertThat(written.verdict()).isEqualTo(Outcome.FAIL);
+        assertThat(written.run().testsExpected()).isZero();
+        assertThat(written.environment().jdkVersion()).isEqualTo(System.getProperty("java.version"));
     }
 }

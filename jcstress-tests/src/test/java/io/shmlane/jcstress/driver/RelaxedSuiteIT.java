@@ -7,6 +7,7 @@ import io.shmlane.jcstress.OutsideRelaxedModel;
 import io.shmlane.relaxed.RelaxedClassLoader;
 import io.shmlane.relaxed.RelaxedResult;
 import io.shmlane.relaxed.RelaxedRunner;
+import io.shmlane.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,6 +112,6 @@ class RelaxedSuiteIT {
             return;
         }
         Path summary = Path.of(System.getProperty("jcstress.buildDirectory", "target"), "relaxed-summary.json");
-        Files.writeString(summary, RelaxedSummaryJson.write(RESULTS, System.currentTimeMillis() - START, SETTINGS));
+        ResultFiles.write(summary, RelaxedSummaryJson.summary(RESULTS, System.currentTimeMillis() - START, SETTINGS));
     }
 }

@@ -1,9 +1,12 @@
 package io.shmlane.jcstress.driver;
 
 import io.shmlane.relaxed.RelaxedResult;
+import io.shmlane.results.Environment;
+import io.shmlane.results.JcstressSummary;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ResultFiles;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,78 +22,76 @@ final class RelaxedSummaryJson {
     /** One test of the relaxed run: its catalogue entry and its result, or why it did not run. */
     record Entry(TestCatalog.Entry test, RelaxedResult result, String notRun) {}
 
-    static String write(final List<Entry> entries, final long durationMillis, final Map<String, Object> settings) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("schemaVersion", SummaryJson.SCHEMA_VERSION);
-        root.put("generatedAt", Instant.now().toString());
+    static JcstressSummary summary(
+            final List<Entry> entries, final long durationMillis, final Map<String, Object> settings) {
         boolean passed = entries.stream().allMatch(e -> passes(e));
-        root.put("verdict", passed ? "PASS" : "FAIL");
-        Map<String, Object> environment = new LinkedHashMap<>();
-        environment.put("jdkVersion", System.getProperty("java.version"));
-        environment.put("jdkVendor", System.getProperty("java.vendor"));
-        environment.put("arch", System.getProperty("os.arch"));
-        environment.put("cpus", Runtime.getRuntime().availableProcessors());
-        root.put("environment", environment);
-        root.put("settings", settings);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("testsExpected", entries.size());
-        run.put("testsRun", entries.stream().filter(e -> e.result() != null).count());
-        run.put("durationMillis", durationMillis);
-        root.put("run", run);
-        root.put("problems", List.of());
-        List<Object> tests = new ArrayList<>();
+        List<JcstressSummary.Test> tests = new ArrayList<>();
         for (Entry e : entries) {
             tests.add(test(e));
         }
-        root.put("tests", tests);
-        return Json.write(root);
+        return new JcstressSummary(
+                ResultFiles.SCHEMA_VERSION,
+                Instant.now().toString(),
+                passed ? Outcome.PASS : Outcome.FAIL,
+                Environment.current(),
+                settings,
+                new JcstressSummary.Run(
+                        entries.size(),
+                        (int) entries.stream().filter(e -> e.result() != null).count(),
+                        null,
+                        durationMillis,
+                        null,
+                        null,
+                        null,
+                        null),
+                List.of(),
+                List.copyOf(tests));
     }
 
     private static boolean passes(final Entry e) {
         return e.result() == null || e.test().isReference() || e.result().passed();
     }
 
-    private static Map<String, Object> test(final Entry e) {
-        Map<String, Object> test = new LinkedHashMap<>();
+    private static JcstressSummary.Test test(final Entry e) {
         RelaxedResult r = e.result();
-        test.put("name", e.test().name());
-        test.put("description", e.test().description());
-        test.put("reference", e.test().isReference());
-        test.put("referenceReason", e.test().reference());
-        test.put("status", r == null ? "NOT_RUN" : "NORMAL");
-        String verdict;
+        Outcome verdict;
         String reason;
         if (r == null) {
-            verdict = "NOT_RUN";
+            verdict = Outcome.NOT_RUN;
             reason = e.notRun();
         } else if (r.passed()) {
-            verdict = "PASS";
+            verdict = Outcome.PASS;
             reason = String.format(
                     "%,d executions under the relaxed model (seed %d), %,d stale reads, no race, no FORBIDDEN outcome",
                     r.executions(), r.seed(), r.staleReads());
         } else {
-            verdict = e.test().isReference() ? "TOLERATED" : "FAIL";
+            verdict = e.test().isReference() ? Outcome.TOLERATED : Outcome.FAIL;
             reason = r.failureReason() + " (seed " + r.failureSeed() + ")";
         }
-        test.put("verdict", verdict);
-        test.put("reason", reason);
-        test.put("interesting", r != null && r.interesting() > 0);
-        test.put("samples", r == null ? 0 : r.executions());
-        List<Object> outcomes = new ArrayList<>();
+        List<JcstressSummary.OutcomeRow> outcomes = new ArrayList<>();
         if (r != null) {
             for (RelaxedResult.Row row : r.rows()) {
-                Map<String, Object> outcome = new LinkedHashMap<>();
-                outcome.put("outcome", row.outcome());
-                outcome.put("observed", row.count() > 0);
-                outcome.put("samples", row.count());
-                outcome.put("expect", row.expect().name());
-                outcome.put("description", row.description());
-                outcomes.add(outcome);
+                outcomes.add(new JcstressSummary.OutcomeRow(
+                        row.outcome(),
+                        row.count() > 0,
+                        row.count(),
+                        row.expect().name(),
+                        row.description()));
             }
         }
-        test.put("outcomes", outcomes);
-        test.put("messages", r == null || r.failureTrace().isEmpty() ? List.of() : trace(r));
-        return test;
+        return new JcstressSummary.Test(
+                e.test().name(),
+                e.test().description(),
+                e.test().isReference(),
+                e.test().reference(),
+                r == null ? "NOT_RUN" : "NORMAL",
+                verdict,
+                reason,
+                r != null && r.interesting() > 0,
+                r == null ? 0L : r.executions(),
+                List.copyOf(outcomes),
+                List.of(),
+                r == null || r.failureTrace().isEmpty() ? List.of() : trace(r));
     }
 
     private static List<String> trace(final RelaxedResult r) {

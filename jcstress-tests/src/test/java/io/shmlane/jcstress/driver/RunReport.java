@@ -1,8 +1,8 @@
 package io.shmlane.jcstress.driver;
 
+import io.shmlane.results.Environment;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The outcome of one run of the driver: what was selected, what jcstress did, and a report per
@@ -22,7 +22,7 @@ import java.util.Map;
 public record RunReport(
         JcstressSettings settings,
         List<String> command,
-        Map<String, Object> environment,
+        Environment environment,
         List<String> selected,
         int testsRun,
         Integer exitCode,

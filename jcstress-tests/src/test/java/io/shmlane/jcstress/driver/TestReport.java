@@ -1,5 +1,6 @@
 package io.shmlane.jcstress.driver;
 
+import io.shmlane.results.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,30 +27,12 @@ public record TestReport(
         String description,
         String reference,
         String status,
-        Verdict verdict,
+        Outcome verdict,
         String reason,
         boolean interesting,
         List<OutcomeRow> outcomes,
         List<ConfigurationRow> configurations,
         List<String> messages) {
-
-    /** Driver verdicts. PASS and TOLERATED pass; the others fail the run. */
-    public enum Verdict {
-        /** Ran, no FORBIDDEN outcome observed, no error. */
-        PASS,
-        /** A FORBIDDEN (or undescribed) outcome was observed, or no sample at all. */
-        FAIL,
-        /** jcstress reported an error, a timeout or a VM error. */
-        ERROR,
-        /** An error, timeout or VM error of a reference test: reported, not failed. */
-        TOLERATED,
-        /** Selected, but jcstress produced no result for it (or skipped it). */
-        NOT_RUN;
-
-        public boolean passes() {
-            return this == PASS || this == TOLERATED;
-        }
-    }
 
     /**
      * One row of the outcome table.
@@ -90,7 +73,7 @@ public record TestReport(
      * row with samples fails any test, reference or not; an error fails a test of the real protocol
      * and is tolerated for a reference.
      */
-    static Verdict decide(final String status, final List<OutcomeRow> rows, final boolean reference) {
+    static Outcome decide(final String status, final List<OutcomeRow> rows, final boolean reference) {
         return judge(status, rows, reference).verdict;
     }
 
@@ -101,10 +84,10 @@ public record TestReport(
 
     private static Judgement judge(final String status, final List<OutcomeRow> rows, final boolean reference) {
         if ("NOT_RUN".equals(status)) {
-            return new Judgement(Verdict.NOT_RUN, "jcstress produced no result for this test");
+            return new Judgement(Outcome.NOT_RUN, "jcstress produced no result for this test");
         }
         if ("API_MISMATCH".equals(status)) {
-            return new Judgement(Verdict.NOT_RUN, "jcstress skipped this test (API_MISMATCH)");
+            return new Judgement(Outcome.NOT_RUN, "jcstress skipped this test (API_MISMATCH)");
         }
         List<String> bad = new ArrayList<>();
         long total = 0;
@@ -121,19 +104,19 @@ public record TestReport(
             }
         }
         if (!bad.isEmpty()) {
-            return new Judgement(Verdict.FAIL, String.join("; ", bad));
+            return new Judgement(Outcome.FAIL, String.join("; ", bad));
         }
         if (!"NORMAL".equals(status)) {
             return reference
-                    ? new Judgement(Verdict.TOLERATED, "reference test ended with " + status + ": reported, not failed")
-                    : new Judgement(Verdict.ERROR, "jcstress reported " + status);
+                    ? new Judgement(Outcome.TOLERATED, "reference test ended with " + status + ": reported, not failed")
+                    : new Judgement(Outcome.ERROR, "jcstress reported " + status);
         }
         if (total == 0) {
-            return new Judgement(Verdict.FAIL, "no sample: the test ran but observed nothing");
+            return new Judgement(Outcome.FAIL, "no sample: the test ran but observed nothing");
         }
         return new Judgement(
-                Verdict.PASS, "no FORBIDDEN outcome in " + String.format(Locale.ROOT, "%,d", total) + " samples");
+                Outcome.PASS, "no FORBIDDEN outcome in " + String.format(Locale.ROOT, "%,d", total) + " samples");
     }
 
-    private record Judgement(Verdict verdict, String reason) {}
+    private record Judgement(Outcome verdict, String reason) {}
 }

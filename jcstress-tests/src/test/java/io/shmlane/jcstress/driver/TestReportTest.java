@@ -3,7 +3,7 @@ package io.shmlane.jcstress.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shmlane.jcstress.driver.TestReport.OutcomeRow;
-import io.shmlane.jcstress.driver.TestReport.Verdict;
+import io.shmlane.results.Outcome;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +17,7 @@ class TestReportTest {
     void shouldPassWhenNoForbiddenOutcomeIsObserved() {
         List<OutcomeRow> rows = List.of(ACCEPTED, INTERESTING, FORBIDDEN_DECLARED);
 
-        assertThat(TestReport.decide("NORMAL", rows, false)).isEqualTo(Verdict.PASS);
+        assertThat(TestReport.decide("NORMAL", rows, false)).isEqualTo(Outcome.PASS);
         assertThat(TestReport.reason("NORMAL", rows, false)).contains("1,005 samples");
     }
 
@@ -25,14 +25,14 @@ class TestReportTest {
     void shouldFailWhenForbiddenOutcomeIsObserved() {
         List<OutcomeRow> rows = List.of(ACCEPTED, FORBIDDEN_SEEN);
 
-        assertThat(TestReport.decide("NORMAL", rows, false)).isEqualTo(Verdict.FAIL);
+        assertThat(TestReport.decide("NORMAL", rows, false)).isEqualTo(Outcome.FAIL);
         assertThat(TestReport.reason("NORMAL", rows, false)).contains("\"0, 1\" observed 3 times (broken)");
     }
 
     @Test
     void shouldFailReferenceTestWhenItsCatchAllIsObserved() {
         assertThat(TestReport.decide("NORMAL", List.of(ACCEPTED, FORBIDDEN_SEEN), true))
-                .isEqualTo(Verdict.FAIL);
+                .isEqualTo(Outcome.FAIL);
     }
 
     @Test
@@ -40,32 +40,32 @@ class TestReportTest {
         OutcomeRow unknown = new OutcomeRow("2", true, 1, "UNKNOWN", null);
 
         assertThat(TestReport.decide("NORMAL", List.of(ACCEPTED, unknown), false))
-                .isEqualTo(Verdict.FAIL);
+                .isEqualTo(Outcome.FAIL);
     }
 
     @Test
     void shouldReportErrorOfProtocolTest() {
-        assertThat(TestReport.decide("TIMEOUT_ERROR", List.of(ACCEPTED), false)).isEqualTo(Verdict.ERROR);
-        assertThat(TestReport.decide("VM_ERROR", List.of(), false)).isEqualTo(Verdict.ERROR);
-        assertThat(TestReport.decide("TEST_ERROR", List.of(), false)).isEqualTo(Verdict.ERROR);
+        assertThat(TestReport.decide("TIMEOUT_ERROR", List.of(ACCEPTED), false)).isEqualTo(Outcome.ERROR);
+        assertThat(TestReport.decide("VM_ERROR", List.of(), false)).isEqualTo(Outcome.ERROR);
+        assertThat(TestReport.decide("TEST_ERROR", List.of(), false)).isEqualTo(Outcome.ERROR);
     }
 
     @Test
     void shouldTolerateErrorOfReferenceTest() {
-        assertThat(TestReport.decide("VM_ERROR", List.of(INTERESTING), true)).isEqualTo(Verdict.TOLERATED);
-        assertThat(Verdict.TOLERATED.passes()).isTrue();
+        assertThat(TestReport.decide("VM_ERROR", List.of(INTERESTING), true)).isEqualTo(Outcome.TOLERATED);
+        assertThat(Outcome.TOLERATED.passes()).isTrue();
     }
 
     @Test
     void shouldFailTestThatObservedNothing() {
         assertThat(TestReport.decide("NORMAL", List.of(FORBIDDEN_DECLARED), false))
-                .isEqualTo(Verdict.FAIL);
+                .isEqualTo(Outcome.FAIL);
     }
 
     @Test
     void shouldCountSkippedOrMissingTestAsNotRun() {
-        assertThat(TestReport.decide("API_MISMATCH", List.of(), false)).isEqualTo(Verdict.NOT_RUN);
-        assertThat(TestReport.decide("NOT_RUN", List.of(), true)).isEqualTo(Verdict.NOT_RUN);
-        assertThat(Verdict.NOT_RUN.passes()).isFalse();
+        assertThat(TestReport.decide("API_MISMATCH", List.of(), false)).isEqualTo(Outcome.NOT_RUN);
+        assertThat(TestReport.decide("NOT_RUN", List.of(), true)).isEqualTo(Outcome.NOT_RUN);
+        assertThat(Outcome.NOT_RUN.passes()).isFalse();
     }
 }

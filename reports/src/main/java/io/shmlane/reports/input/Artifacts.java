@@ -1,6 +1,7 @@
 package io.shmlane.reports.input;
 
 import io.shmlane.reports.model.Link;
+import io.shmlane.testsupport.Directories;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ public final class Artifacts {
     public String copyTree(final Path source, final String target) {
         Path destination = out.resolve(target);
         try {
-            deleteTree(destination);
+            Directories.deleteRecursively(destination);
             List<Path> files;
             try (Stream<Path> walk = Files.walk(source)) {
                 files = walk.filter(Files::isRegularFile).toList();
@@ -73,7 +74,7 @@ public final class Artifacts {
         Path destination = out.resolve(target);
         List<Link> links = new ArrayList<>();
         try {
-            deleteTree(destination);
+            Directories.deleteRecursively(destination);
             List<Path> files;
             try (Stream<Path> list = Files.list(source)) {
                 files = list.filter(Files::isRegularFile).sorted().toList();
@@ -130,19 +131,6 @@ public final class Artifacts {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
-        }
-    }
-
-    static void deleteTree(final Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            paths = walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList();
-        }
-        for (Path path : paths) {
-            Files.delete(path);
         }
     }
 }

@@ -1,11 +1,12 @@
 package io.shmlane.reports.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shmlane.reports.model.BenchmarkRun;
 import io.shmlane.reports.model.BenchmarkRun.Allocation;
 import io.shmlane.reports.model.BenchmarkRun.Latency;
 import io.shmlane.reports.model.BenchmarkRun.Ratio;
 import io.shmlane.reports.model.BenchmarkRun.Throughput;
+import io.shmlane.results.BenchmarkResults;
+import io.shmlane.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,15 +18,12 @@ import java.util.stream.Stream;
 
 /**
  * Reads the benchmark results: every {@code *.json} of {@code benchmarks/target/results/}, as the benchmarks module
- * writes them ({@code "schema": "shmlane-benchmarks/1"}, one file per {@code kind}: {@code throughput}, {@code
+ * writes them ({@link io.shmlane.results.BenchmarkResults}, one file per {@code kind}: {@code throughput}, {@code
  * latency}, {@code allocation} with a {@code results} array, {@code ratios} with a {@code ratios} array). A file may
  * also hold named sections ({@code throughput}, {@code latency}, {@code ratios}, {@code allocation} arrays) side by
  * side. Everything but the transport, payload and numbers is optional; see {@code reports/README.md}.
  */
 public final class BenchmarkReader {
-    /** The layout version this reader was written for. */
-    static final int KNOWN_SCHEMA = 1;
-
     private BenchmarkReader() {}
 
     /**
@@ -46,10 +44,9 @@ public final class BenchmarkReader {
         Sections sections = new Sections();
         for (Path file : files) {
             try {
-                JsonNode root = Json.MAPPER.readTree(file.toFile());
                 // JMH's own jmh.json (an array) lies in the same directory: not a results file of the suite
-                if (root != null && root.isObject()) {
-                    sections.add(root, file, context);
+                if (ResultFiles.holdsObject(file)) {
+                    sections.add(ResultFiles.read(file, BenchmarkResults.class), file, context);
                 }
             } catch (IOException e) {
                 context.warn("cannot read benchmark results " + context.display(file) + ": " + e.getMessage());
@@ -80,11 +77,10 @@ public final class BenchmarkReader {
         private Instant newest;
         private boolean stale = true;
 
-        void add(final JsonNode root, final Path file, final ReadContext context) {
-            long schema = schema(root);
-            if (schema > KNOWN_SCHEMA) {
-                context.warn(context.display(file) + " has layout version " + schema + "; this report knows "
-                        + KNOWN_SCHEMA + " and shows what it recognizes");
+        void add(final BenchmarkResults root, final Path file, final ReadContext context) {
+            if (root.schemaVersion() > ResultFiles.SCHEMA_VERSION) {
+                context.warn(context.display(file) + " has layout version " + root.schemaVersion()
+                        + "; this report knows " + ResultFiles.SCHEMA_VERSION + " and shows what it recognizes");
             }
             names.add(context.display(file));
             Instant modified = ReadContext.modified(file);
@@ -92,109 +88,63 @@ public final class BenchmarkReader {
             if (modified != null && (newest == null || modified.isAfter(newest))) {
                 newest = modified;
             }
-            if (machine == null) {
-                machine = machine(root);
+            if (machine == null && root.machine() != null) {
+                machine = root.machine().description();
             }
-            String kind = Json.text(root, "kind");
-            String unit = Json.text(root, "unit");
-            for (JsonNode node : section(root, kind, "throughput")) {
-                throughput.add(throughput(node));
+            for (BenchmarkResults.Throughput t : orEmpty(root.throughput())) {
+                throughput.add(throughput(t));
             }
-            for (JsonNode node : section(root, kind, "latency")) {
-                latency.add(latency(node, unit));
+            for (BenchmarkResults.Latency l : orEmpty(root.latency())) {
+                latency.add(latency(l, root.unit()));
             }
-            for (JsonNode node : Json.array(root, "ratios")) {
-                ratios.add(new Ratio(
-                        Json.text(node, "name"),
-                        Json.decimalOrNull(node, "value"),
-                        Json.text(node, "goal"),
-                        node.has("met") && node.get("met").isBoolean()
-                                ? node.get("met").asBoolean()
-                                : null,
-                        Json.text(node, "meaning")));
+            for (BenchmarkResults.Ratio r : orEmpty(root.ratios())) {
+                ratios.add(new Ratio(r.name(), r.value(), r.goal(), r.met(), r.meaning()));
             }
-            for (JsonNode node : section(root, kind, "allocation")) {
-                allocation.add(new Allocation(
-                        Json.text(node, "benchmark"),
-                        Json.decimal(node, "bytesPerOp", 0),
-                        Json.decimalOrNull(node, "nanosPerOp")));
+            for (BenchmarkResults.Allocation a : orEmpty(root.allocation())) {
+                allocation.add(new Allocation(a.benchmark(), a.bytesPerOp(), a.nanosPerOp()));
             }
         }
     }
 
-    /** The array named {@code name}, or {@code results} when the file's kind is {@code name}. */
-    private static List<JsonNode> section(final JsonNode root, final String kind, final String name) {
-        List<JsonNode> nodes = new ArrayList<>(Json.array(root, name));
-        if (name.equals(kind)) {
-            nodes.addAll(Json.array(root, "results"));
-        }
-        return nodes;
+    private static <T> List<T> orEmpty(final List<T> list) {
+        return list == null ? List.of() : list;
     }
 
-    /** {@code "shmlane-benchmarks/1"}, {@code 1} or a {@code schemaVersion} of 1: 1. */
-    private static long schema(final JsonNode root) {
-        String schema = Json.text(root, "schema");
-        if (schema != null) {
-            String version = schema.substring(schema.lastIndexOf('/') + 1);
-            try {
-                return Long.parseLong(version);
-            } catch (NumberFormatException e) {
-                return KNOWN_SCHEMA;
-            }
-        }
-        return Json.number(root, "schemaVersion", KNOWN_SCHEMA);
-    }
-
-    /** The machine in words: a text, or an object with a {@code description}. */
-    private static String machine(final JsonNode root) {
-        JsonNode machine = root.get("machine");
-        if (machine == null || machine.isNull()) {
-            return null;
-        }
-        return machine.isObject() ? Json.text(machine, "description") : machine.asText();
-    }
-
-    private static Throughput throughput(final JsonNode node) {
-        int payload = (int) Json.number(node, "payloadBytes", 0);
-        Double rate = Json.decimalOrNull(node, "messagesPerSecond");
-        Double megabytes = Json.decimalOrNull(node, "megabytesPerSecond");
-        if (megabytes == null && rate != null) {
-            megabytes = rate * payload / 1e6;
+    private static Throughput throughput(final BenchmarkResults.Throughput t) {
+        Double megabytes = t.megabytesPerSecond();
+        if (megabytes == null && t.messagesPerSecond() != null) {
+            megabytes = t.messagesPerSecond() * t.payloadBytes() / 1e6;
         }
         return new Throughput(
-                Json.text(node, "transport"),
-                payload,
-                rate,
-                Json.decimalOrNull(node, "messagesPerSecondMin"),
-                Json.decimalOrNull(node, "messagesPerSecondMax"),
+                t.transport(),
+                t.payloadBytes(),
+                t.messagesPerSecond(),
+                t.messagesPerSecondMin(),
+                t.messagesPerSecondMax(),
                 megabytes,
-                Json.intOrNull(node, "runs"),
-                Json.numberOrNull(node, "lost"),
-                node.has("verified") && node.get("verified").isBoolean()
-                        ? node.get("verified").asBoolean()
-                        : null);
+                t.runs(),
+                t.lost(),
+                t.verified());
     }
 
-    private static Latency latency(final JsonNode node, final String fileUnit) {
-        String unit = Json.text(node, "unit");
-        unit = unit != null ? unit : fileUnit;
+    private static Latency latency(final BenchmarkResults.Latency l, final String fileUnit) {
+        String unit = l.unit() != null ? l.unit() : fileUnit;
         double toNanos =
                 switch (unit == null ? "ns" : unit.toLowerCase(Locale.ROOT)) {
                     case "us", "µs", "micros", "microseconds" -> 1e3;
                     case "ms", "millis", "milliseconds" -> 1e6;
                     default -> 1;
                 };
-        Double p999 = Json.decimalOrNull(node, "p999");
         return new Latency(
-                Json.text(node, "transport"),
-                (int) Json.number(node, "payloadBytes", 0),
-                scaled(Json.decimalOrNull(node, "p50"), toNanos),
-                scaled(Json.decimalOrNull(node, "p90"), toNanos),
-                scaled(Json.decimalOrNull(node, "p99"), toNanos),
-                scaled(p999 != null ? p999 : Json.decimalOrNull(node, "p99.9"), toNanos),
-                scaled(Json.decimalOrNull(node, "max"), toNanos),
-                Json.numberOrNull(node, "samples"),
-                Json.text(node, "waiting"));
+                l.transport(),
+                l.payloadBytes(),
+                scaled(l.p50(), toNanos),
+                scaled(l.p90(), toNanos),
+                scaled(l.p99(), toNanos),
+                scaled(l.p999(), toNanos),
+                scaled(l.max(), toNanos),
+                l.samples(),
+                l.waiting());
     }
 
     private static Double scaled(final Double value, final double factor) {

@@ -1,10 +1,12 @@
 package io.shmlane.reports.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shmlane.reports.model.HuntGroup;
 import io.shmlane.reports.model.HuntMutant;
 import io.shmlane.reports.model.HuntRound;
 import io.shmlane.reports.model.HuntRun;
+import io.shmlane.results.HuntSummary;
+import io.shmlane.results.ResultFiles;
+import io.shmlane.testsupport.SafeNames;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,11 +17,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads the summaries of regression hunts written by the {@code hunt} module (schema 1, documented in {@code
+ * Reads the summaries of regression hunts written by the {@code hunt} module (documented in {@code
  * hunt/README.md}, "Output"): {@code hunt/target/hunt/hunt-summary.json} and the same file in any other {@code
  * hunt/target/hunt*} directory (a hunt run with {@code --out hunt/target/hunt-mutants}, say). Copies the logs of the
  * rounds and stages that are still there next to the page.
@@ -29,8 +32,6 @@ public final class HuntSummaryReader {
     static final String SUMMARY = "hunt-summary.json";
     /** Where the logs are copied, relative to the report directory. */
     static final String LOG_TARGET = "hunt-logs";
-    /** The schema this reader understands. */
-    static final int SCHEMA_VERSION = 1;
 
     private HuntSummaryReader() {}
 
@@ -54,33 +55,32 @@ public final class HuntSummaryReader {
 
     /** Reads one summary. */
     public static HuntRun readFile(final Path file, final ReadContext context) throws IOException {
-        JsonNode node = Json.readObject(file);
-        long schema = Json.number(node, "schemaVersion", SCHEMA_VERSION);
-        if (schema > SCHEMA_VERSION) {
-            context.warn(context.display(file) + " has schema version " + schema + "; read as version " + SCHEMA_VERSION
-                    + " as far as it is understood");
+        HuntSummary summary = ResultFiles.read(file, HuntSummary.class);
+        if (summary.schemaVersion() > ResultFiles.SCHEMA_VERSION) {
+            context.warn(context.display(file) + " has schema version " + summary.schemaVersion() + "; read as version "
+                    + ResultFiles.SCHEMA_VERSION + " as far as it is understood");
         }
         Path directory = file.toAbsolutePath().getParent();
         Path directoryName = directory == null ? null : directory.getFileName();
         String name = directoryName == null ? "hunt" : directoryName.toString();
         Instant modified = ReadContext.modified(file);
         List<HuntRound> rounds = new ArrayList<>();
-        List<JsonNode> roundNodes = Json.array(node, "rounds");
-        for (int i = 0; i < roundNodes.size(); i++) {
+        List<HuntSummary.Round> recorded = orEmpty(summary.rounds());
+        for (int i = 0; i < recorded.size(); i++) {
             rounds.add(
-                    round(roundNodes.get(i), Anchors.of("hunt", name + "-round-" + (i + 1)), directory, name, context));
+                    round(recorded.get(i), Anchors.of("hunt", name + "-round-" + (i + 1)), directory, name, context));
         }
         List<HuntMutant> mutants = new ArrayList<>();
-        for (JsonNode mutant : Json.array(node, "mutants")) {
+        for (HuntSummary.Mutant mutant : orEmpty(summary.mutants())) {
             mutants.add(mutant(mutant, directory, name, context));
         }
         // survivors first: they are what a reader must see
         mutants.sort(Comparator.comparing(HuntMutant::killed));
-        Double score = Json.decimalOrNull(node, "mutationScore");
+        Double score = summary.mutationScore();
         if (score == null && !mutants.isEmpty()) {
             score = (double) mutants.stream().filter(HuntMutant::killed).count() / mutants.size();
         }
-        String mode = Json.text(node, "mode");
+        String mode = summary.mode();
         if (mode == null) {
             mode = mutants.isEmpty() ? "campaign" : "mutants";
         }
@@ -89,17 +89,16 @@ public final class HuntSummaryReader {
                 Anchors.of("hunt", name),
                 context.isStale(modified),
                 modified == null ? null : modified.toString(),
-                Json.text(node, "generatedAt"),
+                summary.generatedAt(),
                 mode,
-                Json.text(node, "budget"),
-                Json.decimal(
-                        node,
-                        "elapsedSeconds",
-                        rounds.stream().mapToDouble(HuntRound::seconds).sum()),
-                Json.flag(node, "interrupted", false),
-                Json.numberOrNull(node, "seed"),
-                List.copyOf(Json.texts(node, "jdks")),
-                List.copyOf(Json.texts(node, "jitModes")),
+                summary.budget(),
+                summary.elapsedSeconds() != null
+                        ? summary.elapsedSeconds()
+                        : rounds.stream().mapToDouble(HuntRound::seconds).sum(),
+                Boolean.TRUE.equals(summary.interrupted()),
+                summary.seed(),
+                List.copyOf(orEmpty(summary.jdks())),
+                List.copyOf(orEmpty(summary.jitModes())),
                 groups(rounds),
                 List.copyOf(rounds),
                 List.copyOf(mutants),
@@ -107,14 +106,11 @@ public final class HuntSummaryReader {
     }
 
     private static HuntMutant mutant(
-            final JsonNode node, final Path directory, final String run, final ReadContext context) {
-        String name = Json.text(node, "name");
-        if (name == null) {
-            name = "?";
-        }
+            final HuntSummary.Mutant mutant, final Path directory, final String run, final ReadContext context) {
+        String name = mutant.name() == null ? "?" : mutant.name();
         List<HuntRound> stages = new ArrayList<>();
-        for (JsonNode stage : Json.array(node, "stages")) {
-            String stageName = Json.text(stage, "stage");
+        for (HuntSummary.Round stage : orEmpty(mutant.stages())) {
+            String stageName = stage.stage();
             stages.add(round(
                     stage,
                     Anchors.of("mutant", run + "-" + name + "-" + (stageName == null ? stages.size() + 1 : stageName)),
@@ -122,44 +118,45 @@ public final class HuntSummaryReader {
                     run,
                     context));
         }
-        List<String> killers = Json.texts(node, "killers");
-        boolean killed = Json.flag(node, "killed", !killers.isEmpty());
+        List<String> killers = orEmpty(mutant.killers());
+        boolean killed = mutant.killed() != null ? mutant.killed() : !killers.isEmpty();
         return new HuntMutant(
                 name,
                 Anchors.of("mutant", run + "-" + name),
-                Json.text(node, "description"),
-                Json.text(node, "file"),
+                mutant.description(),
+                mutant.file(),
                 killed,
                 List.copyOf(killers),
-                Json.decimalOrNull(node, "secondsToKill"),
+                mutant.secondsToKill(),
                 List.copyOf(stages));
     }
 
     private static HuntRound round(
-            final JsonNode node,
+            final HuntSummary.Round round,
             final String anchor,
             final Path directory,
             final String run,
             final ReadContext context) {
-        String slice = Json.text(node, "slice");
-        if (slice == null) {
-            slice = Json.text(node, "stage");
-        }
-        String log = Json.text(node, "log");
+        String slice = round.slice() != null ? round.slice() : round.stage();
+        String log = round.log();
         return new HuntRound(
                 anchor,
-                Json.text(node, "jdk"),
-                Json.text(node, "jit"),
+                round.jdk(),
+                round.jit(),
                 slice,
-                Json.numberOrNull(node, "seed"),
-                Json.text(node, "outcome"),
-                List.copyOf(Json.texts(node, "failures")),
-                Json.decimal(node, "seconds", 0),
-                Json.text(node, "command"),
-                Json.text(node, "replay"),
-                Json.intOrNull(node, "exitCode"),
+                round.seed(),
+                round.outcome() == null ? null : round.outcome().name().toLowerCase(Locale.ROOT),
+                List.copyOf(orEmpty(round.failures())),
+                round.seconds() == null ? 0 : round.seconds(),
+                round.command(),
+                round.replay(),
+                round.exitCode(),
                 log,
                 copyLog(log, directory, run, context));
+    }
+
+    private static <T> List<T> orEmpty(final List<T> list) {
+        return list == null ? List.of() : list;
     }
 
     /** The log as recorded, else the file of that name in the summary's own {@code logs/}; null when it is gone. */
@@ -184,7 +181,8 @@ public final class HuntSummaryReader {
         if (!Files.isRegularFile(log)) {
             return null;
         }
-        return context.artifacts().copyFile(log, LOG_TARGET + "/" + safe(run) + "/" + safe(name.toString()));
+        return context.artifacts()
+                .copyFile(log, LOG_TARGET + "/" + SafeNames.of(run) + "/" + SafeNames.of(name.toString()));
     }
 
     /** The rounds per JDK and JIT mode, in the order each pair first ran. */
@@ -228,9 +226,5 @@ public final class HuntSummaryReader {
         } catch (IOException e) {
             return List.of();
         }
-    }
-
-    private static String safe(final String name) {
-        return name.replaceAll("[^A-Za-z0-9._\\-]+", "_");
     }
 }

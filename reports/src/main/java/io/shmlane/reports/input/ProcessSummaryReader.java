@@ -1,10 +1,14 @@
 package io.shmlane.reports.input;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.shmlane.reports.model.KeyValue;
 import io.shmlane.reports.model.Link;
 import io.shmlane.reports.model.ProcessRun;
 import io.shmlane.reports.model.Scenario;
+import io.shmlane.results.Outcome;
+import io.shmlane.results.ProcessSummary;
+import io.shmlane.results.ResultFiles;
+import io.shmlane.results.ScenarioResult;
+import io.shmlane.testsupport.SafeNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -13,11 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Reads the process scenarios' summaries written by {@code process-tests} (schema 1, documented in {@code
+ * Reads the process scenarios' summaries written by {@code process-tests} (documented in {@code
  * process-tests/README.md}): one file per scenario under {@code target/process-summary/}, each with its own time (so a
  * scenario left from an earlier build is told apart), else the combined {@code target/process-summary.json}. Copies
  * each scenario's log directory next to the page.
@@ -55,13 +60,20 @@ public final class ProcessSummaryReader {
             for (Path file : files) {
                 Instant modified = ReadContext.modified(file);
                 newest = newer(newest, modified);
-                scenarios.add(scenario(Json.readObject(file), target, context, context.isStale(modified), missingLogs));
+                scenarios.add(scenario(
+                        ResultFiles.read(file, ScenarioResult.class),
+                        target,
+                        context,
+                        context.isStale(modified),
+                        missingLogs));
             }
         } else if (Files.isRegularFile(combined)) {
             Instant modified = ReadContext.modified(combined);
             newest = modified;
-            for (JsonNode node : Json.array(Json.readObject(combined), "scenarios")) {
-                scenarios.add(scenario(node, target, context, context.isStale(modified), missingLogs));
+            List<ScenarioResult> all =
+                    ResultFiles.read(combined, ProcessSummary.class).scenarios();
+            for (ScenarioResult result : all == null ? List.<ScenarioResult>of() : all) {
+                scenarios.add(scenario(result, target, context, context.isStale(modified), missingLogs));
             }
         } else {
             return null;
@@ -75,14 +87,14 @@ public final class ProcessSummaryReader {
     }
 
     private static Scenario scenario(
-            final JsonNode node,
+            final ScenarioResult result,
             final Path target,
             final ReadContext context,
             final boolean stale,
             final List<String> missingLogs) {
-        String testClass = Json.text(node, "testClass");
-        String testMethod = Json.text(node, "testMethod");
-        String name = Json.text(node, "scenario");
+        String testClass = result.testClass();
+        String testMethod = result.testMethod();
+        String name = result.scenario();
         if (name == null) {
             name = (testClass == null ? "?" : testClass) + "." + (testMethod == null ? "?" : testMethod);
         }
@@ -91,23 +103,36 @@ public final class ProcessSummaryReader {
                 Anchors.of("process", name),
                 testClass,
                 testMethod,
-                Json.text(node, "channel"),
-                Json.text(node, "outcome"),
-                Json.text(node, "failure"),
-                Json.number(node, "messages", 0),
-                Json.number(node, "lost", 0),
-                Json.number(node, "duplicated", 0),
-                Json.number(node, "reordered", 0),
-                Json.number(node, "torn", 0),
-                Json.number(node, "redelivered", 0),
-                Json.number(node, "kills", 0),
-                Json.decimal(node, "seconds", 0),
-                Json.numberOrNull(node, "seed"),
-                Json.intOrNull(node, "scale"),
-                Json.text(node, "java"),
+                result.channel(),
+                word(result.outcome()),
+                result.failure(),
+                result.messages(),
+                result.lost(),
+                result.duplicated(),
+                result.reordered(),
+                result.torn(),
+                result.redelivered(),
+                result.kills(),
+                result.seconds(),
+                result.seed(),
+                result.scale(),
+                result.java(),
                 stale,
-                logs(Json.text(node, "logDir"), testClass, target, context, missingLogs),
-                details(Json.object(node, "details")));
+                logs(result.logDir(), testClass, target, context, missingLogs),
+                details(result.details()));
+    }
+
+    /** The outcome as the page shows a scenario's: {@code passed}, {@code failed}, {@code skipped}. */
+    static String word(final Outcome outcome) {
+        if (outcome == null) {
+            return null;
+        }
+        return switch (outcome) {
+            case PASS -> "passed";
+            case FAIL -> "failed";
+            case SKIPPED -> "skipped";
+            default -> outcome.name().toLowerCase(Locale.ROOT);
+        };
     }
 
     /** The scenario's log directory as recorded, else the same directory under this checkout's module. */
@@ -138,29 +163,33 @@ public final class ProcessSummaryReader {
             return List.of();
         }
         String group = testClass == null ? "scenario" : testClass;
-        return List.copyOf(
-                context.artifacts().copyLogs(directory, LOG_TARGET + "/" + safe(group) + "/" + safe(name.toString())));
+        return List.copyOf(context.artifacts()
+                .copyLogs(directory, LOG_TARGET + "/" + SafeNames.of(group) + "/" + SafeNames.of(name.toString())));
     }
 
-    private static List<KeyValue> details(final JsonNode details) {
+    private static List<KeyValue> details(final Map<String, Object> details) {
         List<KeyValue> list = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> field : details.properties()) {
-            JsonNode value = field.getValue();
+        if (details == null) {
+            return list;
+        }
+        for (Map.Entry<String, Object> field : details.entrySet()) {
+            Object value = field.getValue();
             String text;
-            if (value.isArray()) {
+            if (value instanceof List<?> values) {
                 List<String> parts = new ArrayList<>();
-                value.forEach(v -> parts.add(v.isValueNode() ? v.asText() : v.toString()));
+                values.forEach(v -> parts.add(text(v)));
                 text = String.join(", ", parts);
             } else {
-                text = value.isValueNode() ? value.asText() : value.toString();
+                text = text(value);
             }
             list.add(new KeyValue(field.getKey(), text));
         }
         return List.copyOf(list);
     }
 
-    private static String safe(final String name) {
-        return name.replaceAll("[^A-Za-z0-9._\\-]+", "_");
+    /** A value as text: {@code null} for null. */
+    private static String text(final Object value) {
+        return String.valueOf(value);
     }
 
     private static Instant newer(final Instant a, final Instant b) {

@@ -1,5 +1,6 @@
 package io.shmlane.reports.model;
 
+import io.shmlane.results.JUnitCase;
 import java.util.List;
 
 /**

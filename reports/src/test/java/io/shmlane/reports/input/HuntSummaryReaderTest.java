@@ -163,7 +163,7 @@ class HuntSummaryReaderTest {
                 .write(
                         "hunt/target/hunt-mutants/hunt-summary.json",
                         """
-                        {"schemaVersion": 2, "mutants": [
+                        {"schemaVersion": 3, "mutants": [
                           {"name": "mailbox-no-ack-wait", "killers": ["jcstress: MailboxHandOff.Exchange"], "extra": 1},
                           {"name": "mailbox-flag-before-payload"}]}
                         """)
@@ -189,7 +189,7 @@ class HuntSummaryReaderTest {
         assertThat(minimal.stale()).isTrue();
         assertThat(context.warnings())
                 .hasSize(2)
-                .anyMatch(w -> w.startsWith("hunt/target/hunt-mutants/hunt-summary.json has schema version 2"))
+                .anyMatch(w -> w.startsWith("hunt/target/hunt-mutants/hunt-summary.json has schema version 3"))
                 .anyMatch(w -> w.startsWith("cannot read hunt/target/hunt-broken/hunt-summary.json"));
     }
 

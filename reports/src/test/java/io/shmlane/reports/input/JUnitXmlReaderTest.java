@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shmlane.reports.FixtureProject;
-import io.shmlane.reports.model.JUnitCase;
+import io.shmlane.results.JUnitCase;
+import io.shmlane.results.JUnitSuite;
+import io.shmlane.results.JUnitXmlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

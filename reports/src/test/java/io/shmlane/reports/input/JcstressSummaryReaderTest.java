@@ -181,13 +181,13 @@ class JcstressSummaryReaderTest {
     @Test
     void shouldWarnAboutANewerSchemaAndStillReadIt() throws IOException {
         Path summary = temp.resolve("jcstress-summary.json");
-        Files.writeString(summary, "{\"schemaVersion\": 2, \"verdict\": \"PASS\", \"tests\": []}");
+        Files.writeString(summary, "{\"schemaVersion\": 3, \"verdict\": \"PASS\", \"tests\": []}");
         FixtureProject project = new FixtureProject(temp);
         ReadContext context = context(project, null);
 
         JcstressRun run = JcstressSummaryReader.read(summary, context);
 
         assertThat(run.verdict()).isEqualTo("PASS");
-        assertThat(context.warnings()).singleElement().asString().contains("schema version 2");
+        assertThat(context.warnings()).singleElement().asString().contains("schema version 3");
     }
 }

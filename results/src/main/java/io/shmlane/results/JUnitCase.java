@@ -1,4 +1,4 @@
-package io.shmlane.reports.model;
+package io.shmlane.results;
 
 /**
  * One test case of a Surefire or Failsafe XML report.

@@ -1,4 +1,4 @@
-package io.shmlane.reports.input;
+package io.shmlane.results;
 
 import java.io.IOException;
 import javax.xml.XMLConstants;

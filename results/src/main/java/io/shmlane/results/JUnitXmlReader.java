@@ -1,10 +1,10 @@
-package io.shmlane.reports.input;
+package io.shmlane.results;
 
-import io.shmlane.reports.model.JUnitCase;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.w3c.dom.Document;
@@ -14,7 +14,8 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 /**
- * Reads Surefire's and Failsafe's {@code TEST-*.xml} (the Ant JUnit format, {@code surefire-test-report.xsd}).
+ * Reads Surefire's and Failsafe's {@code TEST-*.xml} (the Ant JUnit format, {@code surefire-test-report.xsd}): the
+ * one JUnit XML reader of the suite, used by the report and by the hunt.
  *
  * <p>A case with {@code <failure>} is FAILED, with {@code <error>} ERROR, with {@code <skipped>} SKIPPED, else
  * PASSED; a case that only has {@code <flakyFailure>}/{@code <flakyError>} passed on a rerun and is PASSED and flaky.
@@ -45,7 +46,7 @@ public final class JUnitXmlReader {
         return new JUnitSuite(
                 suite.getAttribute("name"),
                 file,
-                ReadContext.modified(file),
+                modified(file),
                 seconds(suite.getAttribute("time")),
                 List.copyOf(cases));
     }
@@ -84,6 +85,14 @@ public final class JUnitXmlReader {
         boolean flaky = !children(testcase, "flakyFailure").isEmpty()
                 || !children(testcase, "flakyError").isEmpty();
         return new JUnitCase(className, name, "PASSED", seconds, null, null, null, flaky);
+    }
+
+    private static Instant modified(final Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static List<Element> children(final Element parent, final String tag) {

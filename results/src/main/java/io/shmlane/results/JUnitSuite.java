@@ -1,6 +1,5 @@
-package io.shmlane.reports.input;
+package io.shmlane.results;
 
-import io.shmlane.reports.model.JUnitCase;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
