@@ -282,4 +282,71 @@ class ChannelFileLifecycleTest {
                 .hasFieldOrPropertyWithValue("reason", ChannelException.Reason.TRUNCATED)
                 .hasMessageContaining("is truncated: 384 bytes, its header says 1408");
     }
+
+    @Test
+    void shouldBlameTheKindFieldWhenTheRestOfTheHeaderIsTheOtherKinds() throws IOException {
+        Path ring = dir.resolve("ring-marked-mailbox.shm");
+        ChannelFile.openOrCreate(ring, ChannelOptions.ring().withCapacity(4096)).close();
+        write(ring, ChannelHeaderDescriptor.KIND_OFFSET, kind(ChannelKind.MAILBOX));
+        assertThatThrownBy(() -> ChannelFile.openExisting(ring, Duration.ofSeconds(1)))
+                .isInstanceOf(ChannelException.class)
+                .hasFieldOrPropertyWithValue("reason", ChannelException.Reason.NOT_A_CHANNEL)
+                .hasMessageContaining("its kind field says mailbox but its capacity 4096, max message length 512")
+                .hasMessageContaining("are those of a ring");
+        Path mailbox = dir.resolve("mailbox-marked-ring.shm");
+        ChannelFile.openOrCreate(mailbox, ChannelOptions.mailbox().withCapacity(2048))
+                .close();
+        write(mailbox, ChannelHeaderDescriptor.KIND_OFFSET, kind(ChannelKind.RING));
+        assertThatThrownBy(() -> ChannelFile.openExisting(mailbox, Duration.ofSeconds(1)))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("its kind field says ring but its capacity 2048")
+                .hasMessageContaining("are those of a mailbox");
+        // a kind that fits neither layout: the first field that disagrees is named instead
+        Path odd = dir.resolve("odd.shm");
+        ChannelFile.openOrCreate(odd, ChannelOptions.ring().withCapacity(4096)).close();
+        write(
+                odd,
+                ChannelHeaderDescriptor.MAX_MESSAGE_LENGTH_OFFSET,
+                ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, 100));
+        assertThatThrownBy(() -> ChannelFile.openExisting(odd, Duration.ofSeconds(1)))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("max message length 100 does not match capacity 4096")
+                .hasMessageNotContaining("kind field");
+    }
+
+    private static ByteBuffer kind(final ChannelKind kind) {
+        return ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, kind.code());
+    }
+
+    @Test
+    void shouldOpenOptionsOfTheKindAsked() {
+        assertThat(ChannelOptions.of(ChannelKind.RING).kind()).isEqualTo(ChannelKind.RING);
+        assertThat(ChannelOptions.of(ChannelKind.MAILBOX).kind()).isEqualTo(ChannelKind.MAILBOX);
+    }
+
+    @Test
+    void shouldTellARecordThatRunsPastTheEndOfTheRingOrAnOversizedPaddingFromWellFormedOnes() {
+        int capacity = 1024;
+        int max = io.shmlane.ring.RingDescriptor.maxMessageLength(capacity);
+        int message = io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
+        assertThat(io.shmlane.ring.RingDescriptor.isWellFormedMessage(message, 24, 1000, capacity, max))
+                .isTrue();
+        assertThat(io.shmlane.ring.RingDescriptor.isWellFormedMessage(message, 32, 1000, capacity, max))
+                .as("8 bytes past the end")
+                .isFalse();
+        int largest = io.shmlane.ring.RingDescriptor.align(io.shmlane.ring.RingDescriptor.HEADER_LENGTH + max);
+        assertThat(io.shmlane.ring.RingDescriptor.isWellFormedPadding(largest - 8, capacity - largest + 8, capacity))
+                .isTrue();
+        assertThat(io.shmlane.ring.RingDescriptor.isWellFormedPadding(largest, capacity - largest, capacity))
+                .as("the largest record would have fitted")
+                .isFalse();
+    }
+
+    @Test
+    void shouldRefuseADirectoryAsABadPathWhenOpeningAnExistingChannel() {
+        assertThatThrownBy(() -> ChannelFile.openExisting(dir, Duration.ofSeconds(1)))
+                .isInstanceOf(ChannelException.class)
+                .hasFieldOrPropertyWithValue("reason", ChannelException.Reason.BAD_PATH)
+                .hasMessageContaining("is a directory, not a channel file");
+    }
 }

@@ -226,4 +226,25 @@ class WaitLoopTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void shouldReportADeadProducerOnlyOnceEveryMessageItCommittedWasDelivered() {
+        Path file = dir.resolve("dead.shm");
+        ChannelProducer producer =
+                Channels.openProducer(file, ChannelOptions.ring().withCapacity(1024));
+        producer.offer(PAYLOAD, 0, 10);
+        producer.offer(PAYLOAD, 0, 20);
+        producer.detach();
+        try (ChannelConsumer consumer = consumer(file)) {
+            List<Integer> lengths = new ArrayList<>();
+            ScriptedIdle idle = new ScriptedIdle(1_000_000, n -> {});
+            assertThat(consumer.receive((s, b, i, l) -> lengths.add(l), 10, idle))
+                    .isEqualTo(2);
+            assertThatThrownBy(() -> consumer.receive((s, b, i, l) -> lengths.add(l), 10, idle))
+                    .isInstanceOf(ChannelException.class)
+                    .hasFieldOrPropertyWithValue("reason", ChannelException.Reason.PEER_DIED)
+                    .hasMessageContaining("every message it committed was delivered");
+            assertThat(lengths).containsExactly(10, 20);
+        }
+    }
 }

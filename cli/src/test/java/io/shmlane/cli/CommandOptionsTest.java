@@ -442,4 +442,54 @@ class CommandOptionsTest {
         assertThat(codec.decode(buffer, 0, length)).isEqualTo(7);
         assertThat(codec.decode(buffer, 0, 41)).isEqualTo(MessageCodec.MALFORMED);
     }
+
+    @Test
+    void shouldNameEachRoleStateInInspect() throws IOException {
+        assertThat(InspectCommand.stateName(0)).isEqualTo("none");
+        assertThat(InspectCommand.stateName(1)).isEqualTo("attached");
+        assertThat(InspectCommand.stateName(2)).isEqualTo("closed");
+        assertThat(InspectCommand.stateName(7)).isEqualTo("invalid(7)");
+        Path path = dir.resolve("states.shm");
+        try (RingProducer producer = RingProducer.open(path);
+                ChannelFile view = ChannelFile.openExisting(path, Duration.ofSeconds(1))) {
+            assertThat(InspectCommand.describe(view))
+                    .containsEntry("producerState", "attached")
+                    .containsEntry("consumerState", "none");
+        }
+    }
+
+    @Test
+    void shouldSayWhatATornRecordHeldOnItsLine() {
+        Path path = dir.resolve("torn-lines.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        try (RingProducer producer = RingProducer.open(path)) {
+            int length = codec.encode(0, message, 48);
+            producer.offer(message, 0, length);
+            length = codec.encode(1, message, 48);
+            message[40] ^= 1; // Msg-1's text intact, its filler damaged
+            producer.offer(message, 0, length);
+            message[0] = 'X'; // not even the text
+            producer.offer(message, 0, length);
+        }
+        assertThat(Main.execute("consumer", "--file", path.toString())).isEqualTo(ExitCodes.VERIFICATION_FAILED);
+        assertThat(out().lines().filter(l -> !l.startsWith("received=")).toList())
+                .containsExactly("Consumed: Msg-0", "Torn: sequence 1", "Torn: sequence 2");
+    }
+
+    @Test
+    void shouldSayOnceThatItWaitsForANewProducer() throws Exception {
+        Path path = dir.resolve("wait-once.shm");
+        RingProducer dead = RingProducer.open(path);
+        dead.detach();
+        CompletableFuture<Integer> consumer = CompletableFuture.supplyAsync(
+                () -> Main.execute("consumer", "--file", path.toString(), "--quiet", "--wait-producer"));
+        Thread.sleep(400); // several 50 ms looks for a producer
+        try (RingProducer next = RingProducer.open(path)) {
+            assertThat(next.nextSequence()).isZero();
+        }
+        assertThat(consumer.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.OK);
+        assertThat(err().lines().filter(l -> l.contains("waiting for a new producer")))
+                .hasSize(1);
+    }
 }

@@ -73,6 +73,17 @@ class DemoCommandTest {
         long rate = Long.parseLong(result.group(2).replace(",", ""));
         assertThat(seconds).isBetween(0.0, wallSeconds + 0.01);
         assertThat(progress.size()).isLessThanOrEqualTo(2 + (int) seconds);
+        for (String line : progress) {
+            double at = Double.parseDouble(line.replaceAll(".*\\), ([0-9.]+) s, .*", "$1"));
+            assertThat(at).as(line).isBetween(0.0, wallSeconds + 0.1);
+        }
+        // the summaries follow a blank line that ends the progress
+        List<String> lines = out().lines().toList();
+        int producerLine = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("producer: "))
+                .findFirst()
+                .orElseThrow());
+        assertThat(lines.get(producerLine - 1)).isEmpty();
         assertThat((double) rate).isBetween(3000 / (seconds + 0.005) - 1, 3000 / Math.max(seconds - 0.005, 1e-9) + 1);
         // the channel file is removed, the given directory is kept
         assertThat(dir.resolve("demo-ring.shm")).doesNotExist();
@@ -99,5 +110,13 @@ class DemoCommandTest {
         assertThat(DemoCommand.progressLine(3000, 3000, 0.5))
                 .isEqualTo("  3,000 / 3,000 received (100%), 0.5 s, 6,000 msg/s");
         assertThat(DemoCommand.progressLine(0, 10, 0.0)).isEqualTo("  0 / 10 received (0%), 0.0 s, 0 msg/s");
+    }
+
+    @Test
+    void shouldRunTheSmallestDemoOfOneMessage() {
+        assertThat(Main.execute("demo", "--channel", "mailbox", "--count", "1", "--dir", dir.toString()))
+                .as(out() + stderr)
+                .isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("consumer: received=1 gaps=0 duplicates=0 reordered=0 torn=0 first=0 last=0");
     }
 }
