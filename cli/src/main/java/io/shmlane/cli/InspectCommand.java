@@ -6,12 +6,17 @@ import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.VERSION_OFFSET;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.shmlane.ChannelException;
 import io.shmlane.ChannelFile;
 import io.shmlane.ChannelKind;
 import io.shmlane.Role;
 import io.shmlane.mailbox.MailboxDescriptor;
 import io.shmlane.ring.RingScan;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +33,8 @@ import picocli.CommandLine.Option;
         description = "Shows a channel file's header, positions, and whether its producer and consumer are alive."
                 + " Read-only: never changes the file.")
 final class InspectCommand implements Callable<Integer> {
+    private static final JsonFactory JSON = new JsonFactory();
+
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "The channel file.")
     Path file;
 
@@ -118,33 +125,26 @@ final class InspectCommand implements Callable<Integer> {
         return text.toString().stripTrailing();
     }
 
+    /** The fields as one JSON object, in their order: numbers as numbers, anything else as a string. */
     static String toJson(final Map<String, Object> fields) {
-        StringBuilder json = new StringBuilder("{");
-        fields.forEach((k, v) -> {
-            if (json.length() > 1) {
-                json.append(',');
+        StringWriter json = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(json)) {
+            out.writeStartObject();
+            for (Map.Entry<String, Object> field : fields.entrySet()) {
+                Object value = field.getValue();
+                out.writeFieldName(field.getKey());
+                if (value instanceof Integer || value instanceof Long) {
+                    out.writeNumber(((Number) value).longValue());
+                } else if (value instanceof Number) {
+                    out.writeNumber(value.toString());
+                } else {
+                    out.writeString(String.valueOf(value));
+                }
             }
-            json.append('"').append(k).append("\":");
-            if (v instanceof Number) {
-                json.append(v);
-            } else {
-                json.append('"').append(escape(String.valueOf(v))).append('"');
-            }
-        });
-        return json.append('}').toString();
-    }
-
-    private static String escape(final String s) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to a string failed", e);
         }
-        return out.toString();
+        return json.toString();
     }
 }
