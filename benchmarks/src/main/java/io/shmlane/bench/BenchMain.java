@@ -39,7 +39,8 @@ public final class BenchMain {
     /** Runs the command line; returns the exit status. */
     public static int run(final String[] args, final PrintStream out) {
         CommandLine line = new CommandLine(new BenchMain());
-        line.setOut(new java.io.PrintWriter(out, true));
+        line.setOut(new java.io.PrintWriter(
+                new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), true));
         line.setExecutionExceptionHandler((e, command, parsed) -> {
             if (e instanceof IllegalArgumentException) {
                 command.getErr().println("benchmarks: " + e.getMessage());
@@ -456,7 +457,8 @@ public final class BenchMain {
                     .getCodeSource()
                     .getLocation()
                     .toURI());
-            return code.getParent().resolve("results");
+            Path parent = code.getParent();
+            return parent != null ? parent.resolve("results") : Path.of("target", "results");
         } catch (URISyntaxException | RuntimeException e) {
             return Path.of("target", "results");
         }

@@ -129,8 +129,10 @@ public final class Hunt implements Callable<Integer> {
     private volatile Process current;
     private volatile boolean stopping;
     private final CountDownLatch summaryWritten = new CountDownLatch(1);
-    private long start;
-    private long deadline;
+    /** Set once before the rounds start; volatile: the stop hook's thread reads them for the summary. */
+    private volatile long start;
+
+    private volatile long deadline;
 
     public static void main(final String[] args) {
         System.exit(new CommandLine(new Hunt()).execute(args));

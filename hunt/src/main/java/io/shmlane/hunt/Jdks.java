@@ -52,7 +52,7 @@ final class Jdks {
         } catch (IOException ignored) {
             // fall through
         }
-        return home.getFileName().toString();
+        return String.valueOf(home.getFileName());
     }
 
     /** The JVM flags of a JIT mode. */

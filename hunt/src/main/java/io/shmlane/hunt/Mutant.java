@@ -48,7 +48,7 @@ public final class Mutant {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String name = path.getFileName().toString().replaceFirst("\\.mutant$", "");
+        String name = String.valueOf(path.getFileName()).replaceFirst("\\.mutant$", "");
         int findAt = text.indexOf(FIND);
         int replaceAt = text.indexOf(REPLACE);
         if (findAt < 0 || replaceAt < findAt) {

@@ -71,7 +71,7 @@ public final class OrderingMutants {
     static List<Mutant> generate(final String relative, final String source) {
         List<Mutant> mutants = new ArrayList<>();
         String[] lines = source.split("\n", -1);
-        String className = Path.of(relative).getFileName().toString().replace(".java", "");
+        String className = String.valueOf(Path.of(relative).getFileName()).replace(".java", "");
         String area = relative.contains("/ring/") ? "ring" : relative.contains("/mailbox/") ? "mailbox" : "channel";
         String method = "init";
         Map<String, Integer> seen = new LinkedHashMap<>();

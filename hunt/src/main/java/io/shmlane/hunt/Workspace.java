@@ -22,7 +22,10 @@ final class Workspace {
                 continue;
             }
             Path to = target.resolve(file);
-            Files.createDirectories(to.getParent());
+            Path dir = to.getParent();
+            if (dir != null) {
+                Files.createDirectories(dir);
+            }
             Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
         }
         return target;
