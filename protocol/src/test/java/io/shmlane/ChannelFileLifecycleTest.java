@@ -349,4 +349,25 @@ class ChannelFileLifecycleTest {
                 .hasFieldOrPropertyWithValue("reason", ChannelException.Reason.BAD_PATH)
                 .hasMessageContaining("is a directory, not a channel file");
     }
+
+    @Test
+    void shouldNotBlameTheKindWhenTheOtherKindCouldNotHaveThisCapacity() throws IOException {
+        // the fields of a ring of capacity 1000 (max message length 125, 1000 bytes of data) in a file
+        // whose kind field says mailbox: 1000 is no ring capacity (not a power of two), so the kind is not
+        // the one field that is wrong, and the first field that disagrees is named
+        Path path = dir.resolve("no-ring.shm");
+        ChannelFile.openOrCreate(path, ChannelOptions.mailbox().withCapacity(1000))
+                .close();
+        write(
+                path,
+                ChannelHeaderDescriptor.MAX_MESSAGE_LENGTH_OFFSET,
+                ByteBuffer.allocate(4).order(ByteOrder.nativeOrder()).putInt(0, 125));
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.truncate(ChannelHeaderDescriptor.DATA_OFFSET + 1000);
+        }
+        assertThatThrownBy(() -> ChannelFile.openExisting(path, Duration.ofSeconds(1)))
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("max message length 125 does not match capacity 1000")
+                .hasMessageNotContaining("kind field");
+    }
 }
