@@ -444,6 +444,15 @@ class CommandOptionsTest {
     }
 
     @Test
+    void shouldWriteAnyNumberAsANumberAndEverythingElseAsAString() {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("ratio", 1.5);
+        fields.put("count", 3);
+        fields.put("flag", true);
+        assertThat(InspectCommand.toJson(fields)).isEqualTo("{\"ratio\":1.5,\"count\":3,\"flag\":\"true\"}");
+    }
+
+    @Test
     void shouldNameEachRoleStateInInspect() throws IOException {
         assertThat(InspectCommand.stateName(0)).isEqualTo("none");
         assertThat(InspectCommand.stateName(1)).isEqualTo("attached");
@@ -466,6 +475,7 @@ class CommandOptionsTest {
         try (RingProducer producer = RingProducer.open(path)) {
             int length = codec.encode(0, message, 48);
             producer.offer(message, 0, length);
+            producer.offer(message, 0, length); // Msg-0 again, intact, in the record of sequence 1
             length = codec.encode(1, message, 48);
             message[40] ^= 1; // Msg-1's text intact, its filler damaged
             producer.offer(message, 0, length);
@@ -474,7 +484,11 @@ class CommandOptionsTest {
         }
         assertThat(Main.execute("consumer", "--file", path.toString())).isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(out().lines().filter(l -> !l.startsWith("received=")).toList())
-                .containsExactly("Consumed: Msg-0", "Torn: sequence 1", "Torn: sequence 2");
+                .containsExactly(
+                        "Consumed: Msg-0",
+                        "Torn: Msg-0 in a record with sequence 1",
+                        "Torn: sequence 2",
+                        "Torn: sequence 3");
     }
 
     @Test
