@@ -506,4 +506,66 @@ class CommandOptionsTest {
         assertThat(err().lines().filter(l -> l.contains("waiting for a new producer")))
                 .hasSize(1);
     }
+
+    @Test
+    void shouldLeaveTheStreamOpenForANewProducerWhenItFailsMidRun() throws Exception {
+        Path path = dir.resolve("mid-run.shm");
+        CompletableFuture<Integer> producer = CompletableFuture.supplyAsync(() -> Main.execute(
+                "producer", "--file", path.toString(), "--capacity", "1024", "--count", "1000", "--quiet"));
+        // no consumer: the producer fills the ring and waits for room; then the consumer's head is made
+        // unreadable (not a multiple of 8), which the producer finds when it looks at it again
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (!java.nio.file.Files.exists(path) || java.nio.file.Files.size(path) < 1024) {
+            assertThat(System.nanoTime()).isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        Thread.sleep(200);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.write(
+                    ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 4),
+                    ChannelHeaderDescriptor.CONSUMER_POSITION_OFFSET);
+        }
+        assertThat(producer.get(30, TimeUnit.SECONDS)).isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertThat(err()).contains("is corrupt: the consumer's head 4");
+        // detached, not closed: the role is free (a dead producer, not one that ended the stream)
+        try (ChannelFile view = ChannelFile.openExisting(path, Duration.ofSeconds(1))) {
+            assertThat(view.peerStatus(io.shmlane.Role.PRODUCER)).isEqualTo(io.shmlane.PeerStatus.DEAD);
+        }
+    }
+
+    @Test
+    void shouldRefuseAHeadRecordWhoseSequenceDisagreesWithTheConsumersSlot() throws IOException {
+        Path path = dir.resolve("later-sequence.shm");
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        try (RingProducer producer = RingProducer.open(path)) {
+            for (long n = 0; n < 3; n++) {
+                producer.offer(message, 0, codec.encode(n, message, 32));
+            }
+        }
+        // the record at the head says sequence 1 though it holds Msg-0; the consumer's slot says 0
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+            channel.write(
+                    ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 1),
+                    ChannelHeaderDescriptor.DATA_OFFSET + io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET);
+        }
+        // refused at attach: the checker never has to choose between the slot and the head record
+        assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
+                .isEqualTo(ExitCodes.BAD_CHANNEL);
+        assertThat(err()).contains("sequence").doesNotContain("\n\n");
+        assertThat(out()).doesNotContain("received=");
+    }
+
+    @Test
+    void shouldReportAnUnexpectedErrorOnOneLineWithTheVerboseHint() throws IOException {
+        // a --dir that is a regular file: the demo's first file operation fails with an I/O error that no
+        // check names, which the command line reports as unexpected (exit 1)
+        Path notADirectory = Files.createFile(dir.resolve("plain-file"));
+        assertThat(Main.execute("demo", "--dir", notADirectory.toString(), "--count", "1"))
+                .isEqualTo(ExitCodes.INTERNAL);
+        assertThat(err().strip())
+                .startsWith("shmlane: unexpected error: java.nio.file.")
+                .endsWith("(rerun with --verbose for details)")
+                .doesNotContain("\n");
+    }
 }
