@@ -274,13 +274,7 @@ class CommandOptionsTest {
     @Test
     void shouldNameMsg0AsTheFirstMissingMessage() {
         Path path = dir.resolve("no-zero.shm");
-        MessageCodec codec = new MessageCodec(64);
-        byte[] message = new byte[64];
-        try (RingProducer producer = RingProducer.open(path)) {
-            for (long n : new long[] {1, 2}) {
-                producer.offer(message, 0, codec.encode(n, message, 32));
-            }
-        }
+        producerThatSent(path, 1, 2).close();
         assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
                 .isEqualTo(ExitCodes.VERIFICATION_FAILED);
         assertThat(err()).contains("; first missing: Msg-0");
@@ -364,11 +358,7 @@ class CommandOptionsTest {
     @Test
     void shouldPrintTheSummaryWithTheEndBeforeExitingFiveForADeadProducer() {
         Path path = dir.resolve("dead.shm");
-        MessageCodec codec = new MessageCodec(64);
-        byte[] message = new byte[64];
-        RingProducer producer = RingProducer.open(path);
-        producer.offer(message, 0, codec.encode(0, message, 32));
-        producer.detach();
+        producerThatSent(path, 0).detach();
         assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))
                 .isEqualTo(ExitCodes.PEER_DIED);
         assertThat(out()).containsPattern("received=1 gaps=0 .* channel=ring end=producer-died");
@@ -397,13 +387,7 @@ class CommandOptionsTest {
     @Test
     void shouldPaceAResumedProducerFromItsOwnFirstMessage() {
         Path path = dir.resolve("resumed.shm");
-        MessageCodec codec = new MessageCodec(64);
-        byte[] message = new byte[64];
-        RingProducer dead = RingProducer.open(path);
-        for (long n = 0; n < 3; n++) {
-            dead.offer(message, 0, codec.encode(n, message, 32));
-        }
-        dead.detach();
+        producerThatSent(path, 0, 1, 2).detach();
         // at 1 message a second, message 3 is the run's first: due at once, not three seconds in
         assertThat(Main.execute("producer", "--file", path.toString(), "--count", "4", "--rate", "1", "--quiet"))
                 .isEqualTo(ExitCodes.OK);
@@ -536,13 +520,7 @@ class CommandOptionsTest {
     @Test
     void shouldRefuseAHeadRecordWhoseSequenceDisagreesWithTheConsumersSlot() throws IOException {
         Path path = dir.resolve("later-sequence.shm");
-        MessageCodec codec = new MessageCodec(64);
-        byte[] message = new byte[64];
-        try (RingProducer producer = RingProducer.open(path)) {
-            for (long n = 0; n < 3; n++) {
-                producer.offer(message, 0, codec.encode(n, message, 32));
-            }
-        }
+        producerThatSent(path, 0, 1, 2).close();
         // the record at the head says sequence 1 though it holds Msg-0; the consumer's slot says 0
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
             channel.write(
@@ -567,5 +545,16 @@ class CommandOptionsTest {
                 .startsWith("shmlane: unexpected error: java.nio.file.")
                 .endsWith("(rerun with --verbose for details)")
                 .doesNotContain("\n");
+    }
+
+    /** A ring producer at {@code path} that sent {@code ids} as 32-byte messages and is still attached. */
+    private static RingProducer producerThatSent(final Path path, final long... ids) {
+        MessageCodec codec = new MessageCodec(64);
+        byte[] message = new byte[64];
+        RingProducer producer = RingProducer.open(path);
+        for (long n : ids) {
+            producer.offer(message, 0, codec.encode(n, message, 32));
+        }
+        return producer;
     }
 }
