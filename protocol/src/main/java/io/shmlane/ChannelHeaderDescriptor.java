@@ -65,8 +65,11 @@ public final class ChannelHeaderDescriptor {
     /** "SHMLANE1" in ASCII, read as a native-order long. */
     public static final long MAGIC = magic();
 
-    /** The layout this code writes and the only one it attaches to. */
-    public static final int LAYOUT_VERSION = 1;
+    /**
+     * The layout this code writes and the only one it attaches to. Version 2: a ring record has an
+     * 8-byte header, the sequence implicit (see {@code RingDescriptor}); version 1 had 16 bytes.
+     */
+    public static final int LAYOUT_VERSION = 2;
 
     /** Size of a slot: two cache lines, so adjacent-line prefetch cannot make neighbours share. */
     public static final int SLOT_LENGTH = 128;

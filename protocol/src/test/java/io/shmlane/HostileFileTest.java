@@ -41,7 +41,7 @@ class HostileFileTest {
         sequences.add(sequence);
     }
 
-    /** A closed ring with {@code count} messages of 8 bytes (24-byte records), none consumed. */
+    /** A closed ring with {@code count} messages of 8 bytes (16-byte records), none consumed. */
     private static ByteBuffer closedRing(final int count) {
         ByteBuffer buffer = ChannelBuffers.allocate(ChannelKind.RING, RING);
         RingProducer producer = RingProducer.wrap(buffer, RING);
@@ -90,9 +90,9 @@ class HostileFileTest {
     @Test
     void shouldRefuseAPaddingLongerThanTheLargestRecordInTheMiddleOfTheRing() {
         ByteBuffer buffer = closedRing(3);
-        // after three records of 24 bytes, a padding to the end: 952 bytes, more than a 144-byte record
-        buffer.putLong(DATA_OFFSET + 72, RingDescriptor.headerWord(RING - 72, RingDescriptor.TYPE_PADDING));
-        assertCorrupt(() -> RingConsumer.wrap(buffer, RING), "padding of 952 bytes at index 72");
+        // after three records of 16 bytes, a padding to the end: 976 bytes, more than a 136-byte record
+        buffer.putLong(DATA_OFFSET + 48, RingDescriptor.headerWord(RING - 48, RingDescriptor.TYPE_PADDING));
+        assertCorrupt(() -> RingConsumer.wrap(buffer, RING), "padding of 976 bytes at index 48");
     }
 
     @Test
@@ -111,16 +111,17 @@ class HostileFileTest {
             producer.offer(new byte[8], 0, 8);
         }
         producer.close();
-        buffer.putLong(DATA_OFFSET + 48, 0L); // record 2's header zeroed: the chain seems to end there
-        assertCorrupt(() -> drain(consumer), "the producer ended the stream at 120");
+        buffer.putLong(DATA_OFFSET + 32, 0L); // record 2's header zeroed: the chain seems to end there
+        assertCorrupt(() -> drain(consumer), "the producer ended the stream at 80");
         assertThat(sequences).containsExactly(0L, 1L);
     }
 
     @Test
     void shouldRefuseAHeadMovedForwardByOneRecord() {
         ByteBuffer buffer = closedRing(5);
-        buffer.putLong(CONSUMER_POSITION_OFFSET, 24);
-        assertCorrupt(() -> RingConsumer.wrap(buffer, RING), "sequence 1 at the head");
+        buffer.putLong(CONSUMER_POSITION_OFFSET, 16);
+        // message 1 at the head cannot be the consumer's next (0), nor a batch before it
+        assertCorrupt(() -> RingConsumer.wrap(buffer, RING), "before the consumer's next sequence 0");
     }
 
     @Test
@@ -131,8 +132,8 @@ class HostileFileTest {
         for (int i = 0; i < 3; i++) {
             producer.offer(new byte[8], 0, 8);
         }
-        buffer.putLong(DATA_OFFSET + 24 + RingDescriptor.SEQUENCE_OFFSET, 7);
-        assertCorrupt(() -> consumer.poll(this::record, 10), "sequence 7 where 1 was due");
+        buffer.putInt(DATA_OFFSET + 16 + RingDescriptor.TAG_OFFSET, RingDescriptor.messageTag(7));
+        assertCorrupt(() -> consumer.poll(this::record, 10), "sequence bits 7 where those of 1 were due");
         assertThat(sequences).containsExactly(0L);
     }
 
@@ -255,12 +256,12 @@ class HostileFileTest {
         }
         producer.detach(); // as a crash would leave it, with its tail published now and then
         try (RingConsumer consumer = RingConsumer.open(path, options)) {
-            writeLong(path, DATA_OFFSET + 48, 0L); // record 2's header: the chain seems to end there
-            assertCorrupt(() -> drain(consumer), "before position 120 which the producer reached");
+            writeLong(path, DATA_OFFSET + 32, 0L); // record 2's header: the chain seems to end there
+            assertCorrupt(() -> drain(consumer), "before position 80 which the producer reached");
             assertThat(sequences).containsExactly(0L, 1L);
         }
-        assertCorrupt(() -> RingProducer.open(path, options), "before position 120 which the producer reached");
-        assertCorrupt(() -> RingConsumer.open(path, options), "before position 120 which the producer reached");
+        assertCorrupt(() -> RingProducer.open(path, options), "before position 80 which the producer reached");
+        assertCorrupt(() -> RingConsumer.open(path, options), "before position 80 which the producer reached");
     }
 
     @Test

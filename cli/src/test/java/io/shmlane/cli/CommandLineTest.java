@@ -226,8 +226,8 @@ class CommandLineTest {
                     .containsEntry("capacity", 4096)
                     .containsEntry("producerStatus", "alive")
                     .containsEntry("consumerStatus", "not_started")
-                    .containsEntry("tail", 32L)
-                    .containsEntry("bytesInFlight", 32L);
+                    .containsEntry("tail", 24L) // 8-byte header + 10, aligned to 8
+                    .containsEntry("bytesInFlight", 24L);
             assertThat(InspectCommand.toJson(fields)).startsWith("{\"file\":").contains("\"capacity\":4096");
         }
         assertThat(Main.execute("inspect", "--file", path.toString(), "--json")).isEqualTo(ExitCodes.OK);
@@ -252,7 +252,7 @@ class CommandLineTest {
                 .contains("kind                   ring")
                 .contains("capacity               4096")
                 .contains("producerStatus         closed")
-                .contains("bytesInFlight          32");
+                .contains("bytesInFlight          24");
         Map<String, Object> fields = new java.util.LinkedHashMap<>();
         fields.put("file", "a\"b\\c\u0001d");
         fields.put("n", 7L);

@@ -338,9 +338,9 @@ class CommandOptionsTest {
             assertThat(consumer.poll((s, b, i, l) -> {}, 2)).isEqualTo(2);
             Map<String, Object> fields = InspectCommand.describe(view);
             assertThat(fields)
-                    .containsEntry("head", 64L)
-                    .containsEntry("tail", 160L)
-                    .containsEntry("bytesInFlight", 96L);
+                    .containsEntry("head", 48L) // 24-byte records: 8-byte header + 16
+                    .containsEntry("tail", 120L)
+                    .containsEntry("bytesInFlight", 72L);
             assertThat(InspectCommand.toJson(fields)).contains("\"file\":\"" + ring + "\"");
         }
         Path mailbox = dir.resolve("m.shm");
@@ -524,8 +524,10 @@ class CommandOptionsTest {
         // the record at the head says sequence 1 though it holds Msg-0; the consumer's slot says 0
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
             channel.write(
-                    ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putLong(0, 1),
-                    ChannelHeaderDescriptor.DATA_OFFSET + io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET);
+                    ByteBuffer.allocate(4)
+                            .order(ByteOrder.nativeOrder())
+                            .putInt(0, io.shmlane.ring.RingDescriptor.messageTag(1)),
+                    ChannelHeaderDescriptor.DATA_OFFSET + io.shmlane.ring.RingDescriptor.TAG_OFFSET);
         }
         // refused at attach: the checker never has to choose between the slot and the head record
         assertThat(Main.execute("consumer", "--file", path.toString(), "--quiet"))

@@ -57,10 +57,13 @@ class ConsumerVerificationTest {
                 }
                 int index = producer.tryClaim(length);
                 producer.buffer().put(index, message, 0, length);
+                producer.commit();
+                // the record's sequence bits, as if the producer had counted ns[i]
                 producer.buffer()
                         .order(ByteOrder.nativeOrder())
-                        .putLong(index - RingDescriptor.HEADER_LENGTH + RingDescriptor.SEQUENCE_OFFSET, ns[i]);
-                producer.commit();
+                        .putInt(
+                                index - RingDescriptor.HEADER_LENGTH + RingDescriptor.TAG_OFFSET,
+                                RingDescriptor.messageTag(ns[i]));
             }
         }
         return path;
@@ -164,12 +167,14 @@ class ConsumerVerificationTest {
                 int length = codec.encode(n, message, SIZE);
                 int index = producer.tryClaim(length);
                 producer.buffer().put(index, message, 0, length);
+                producer.commit();
                 if (n == 0) {
                     producer.buffer()
                             .order(ByteOrder.nativeOrder())
-                            .putLong(index - RingDescriptor.HEADER_LENGTH + RingDescriptor.SEQUENCE_OFFSET, 7);
+                            .putInt(
+                                    index - RingDescriptor.HEADER_LENGTH + RingDescriptor.TAG_OFFSET,
+                                    RingDescriptor.messageTag(7));
                 }
-                producer.commit();
             }
         }
         // a record sequence that does not follow is refused by the library (exit 3), named by position

@@ -123,12 +123,11 @@ class CorruptionFuzzTest {
 
     private static final Field[] RING_FIELDS = {
         new Field("record.length", RingDescriptor.LENGTH_OFFSET, 4, 0),
-        new Field("record.type", RingDescriptor.TYPE_OFFSET, 4, 0),
+        new Field("record.tag", RingDescriptor.TAG_OFFSET, 4, 0),
         new Field("record.headerWord", RingDescriptor.HEADER_WORD_OFFSET, 8, 0),
-        new Field("record.sequence", RingDescriptor.SEQUENCE_OFFSET, 8, 0),
         new Field("record.payload", RingDescriptor.HEADER_LENGTH, 0, 0),
         new Field("padding.length", RingDescriptor.LENGTH_OFFSET, 4, -3),
-        new Field("padding.type", RingDescriptor.TYPE_OFFSET, 4, -3),
+        new Field("padding.tag", RingDescriptor.TAG_OFFSET, 4, -3),
         new Field("padding.headerWord", RingDescriptor.HEADER_WORD_OFFSET, 8, -3),
         new Field("data", 0, 0, -2),
     };

@@ -6,12 +6,14 @@ import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
 import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
-import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
 import static io.shmlane.ring.RingDescriptor.isWellFormedMessage;
 import static io.shmlane.ring.RingDescriptor.isWellFormedPadding;
 import static io.shmlane.ring.RingDescriptor.lengthOf;
+import static io.shmlane.ring.RingDescriptor.messageTag;
+import static io.shmlane.ring.RingDescriptor.sequenceBitsOf;
+import static io.shmlane.ring.RingDescriptor.tagOf;
 import static io.shmlane.ring.RingDescriptor.typeOf;
 
 import io.shmlane.ChannelBuffers;
@@ -126,26 +128,31 @@ public final class RingConsumer implements ChannelConsumer {
             while (count < limit) {
                 int index = (int) (position & mask);
                 int recordIndex = DATA_OFFSET + index;
-                // acquire: pairs with setRelease in RingProducer.commit(); sequence and payload are visible
+                // acquire: pairs with setRelease in RingProducer.commit(); the payload is visible
                 long word = (long) LONG.getAcquire(buffer, recordIndex + HEADER_WORD_OFFSET);
                 if (word == 0) {
                     break;
                 }
                 int length = lengthOf(word);
-                int type = typeOf(word);
-                if (type == TYPE_PADDING && length > 0) {
+                int tag = tagOf(word);
+                if (tag == TYPE_PADDING && length > 0) {
                     if (!isWellFormedPadding(length, index, capacity)) {
                         throw corrupt(position, "padding of " + length + " bytes at index " + index);
                     }
                     position += length;
                     continue;
                 }
-                if (!isWellFormedMessage(type, length, index, capacity, maxMessageLength)) {
-                    throw corrupt(position, "record of type " + type + " and length " + length + " at index " + index);
+                if (!isWellFormedMessage(typeOf(word), length, index, capacity, maxMessageLength)) {
+                    throw corrupt(
+                            position,
+                            "record of type " + typeOf(word) + " and length " + length + " at index " + index);
                 }
-                long sequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
-                if (sequence != nextSequence) {
-                    throw corrupt(position, "sequence " + sequence + " where " + nextSequence + " was due");
+                // the sequence is counted here; the record's low bits must agree with the count
+                long sequence = nextSequence;
+                if (tag != messageTag(sequence)) {
+                    throw corrupt(
+                            position,
+                            "sequence bits " + sequenceBitsOf(word) + " where those of " + sequence + " were due");
                 }
                 position += align(length);
                 nextSequence = sequence + 1;

@@ -12,27 +12,33 @@ import java.nio.ByteOrder;
  *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
  *  +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  *  |R|  Length (header + payload; 0 = not committed)               |  0  header word:
- *  +-+-------------------------------------------------------------+     one 8-byte
- *  |   Type (1 = message, 2 = padding)                             |  4  release store
- *  +---------------------------------------------------------------+     commits
- *  |   Sequence (8 bytes; messages only)                           |  8
- *  |                                                               |
- *  +---------------------------------------------------------------+
- *  |   Payload                                                    ... 16
+ *  +-+-----------------------------------------------------+-------+     one 8-byte
+ *  |   Sequence, low 28 bits (messages; 0 in a padding)     | Type  |  4  release store
+ *  +-------------------------------------------------------+-------+     commits
+ *  |   Payload                                                    ...  8
  *  +---------------------------------------------------------------+
  *  |   ... up to the next multiple of 8 ...                        |
  * </pre>
  *
- * <p>R is the length's sign bit: always 0, as a committed length is positive.
+ * <p>R is the length's sign bit: always 0, as a committed length is positive. The second 4-byte field
+ * is the tag: the type (1 = message, 2 = padding) in its low {@value #TYPE_BITS} bits and, in a
+ * message, the low {@value #SEQUENCE_BITS} bits of the message's sequence above them ({@link
+ * #messageTag}).
  *
  * <p>Rules:
  *
  * <ul>
- *   <li>Length and type form the header word, an aligned 8-byte word written and read as one
- *       ({@link #headerWord}). Writing it with a positive length and a release store commits the
- *       record: payload and sequence were written before it. The consumer reads the word with an
- *       acquire load; a header word of 0 means nothing yet (any other word with length 0 is corrupt).
- *       One access each way instead of two.
+ *   <li>Length and tag form the header word, an aligned 8-byte word written and read as one ({@link
+ *       #headerWord}). Writing it with a positive length and a release store commits the record: the
+ *       payload was written before it. The consumer reads the word with an acquire load; a header word
+ *       of 0 means nothing yet (any other word with length 0 is corrupt). One access each way.
+ *   <li>The sequence is implicit: the n-th message of the stream has sequence n (from 0), counted by
+ *       the producer and by the consumer, which keeps the sequence of its head in its slot ({@code
+ *       NEXT_SEQUENCE_OFFSET}, stored before each release of the head). The tag carries the low
+ *       {@value #SEQUENCE_BITS} bits, so the consumer still checks every message against the sequence it
+ *       counted (a stale or misplaced record is refused), and a new consumer resolves the full sequence
+ *       of the message at the head from them ({@link #resolveSequence}): fewer messages than {@code
+ *       2^28} fit in the largest ring. Layout version 2; version 1 had a separate 8-byte sequence.
  *   <li>Positions are 64-bit byte counts that never wrap in practice; a record starts at
  *       {@code position & (capacity - 1)}. Records are aligned to {@value #ALIGNMENT} bytes.
  *   <li>A record never straddles the end: when it does not fit, a padding record fills the rest, and
@@ -53,42 +59,56 @@ public final class RingDescriptor {
     public static final int ALIGNMENT = 8;
     /** Byte offset of the 4-byte length (header plus payload, unaligned) in a record. */
     public static final int LENGTH_OFFSET = 0;
-    /** Byte offset of the 4-byte type ({@link #TYPE_MESSAGE} or {@link #TYPE_PADDING}) in a record. */
-    public static final int TYPE_OFFSET = LENGTH_OFFSET + 4;
-    /** Byte offset of the 8-byte sequence number in a message record; a padding record has none. */
-    public static final int SEQUENCE_OFFSET = TYPE_OFFSET + 4;
-    /** Bytes of a message record's header; the payload starts at this offset. */
-    public static final int HEADER_LENGTH = SEQUENCE_OFFSET + 8;
-    /** Bytes of a padding record's header (length and type only), the shortest padding. */
-    public static final int PADDING_HEADER_LENGTH = SEQUENCE_OFFSET;
+    /** Byte offset of the 4-byte tag (type and, in a message, the sequence's low bits) in a record. */
+    public static final int TAG_OFFSET = LENGTH_OFFSET + 4;
+    /** Bytes of a record's header (a message's and a padding's alike); the payload starts at this offset. */
+    public static final int HEADER_LENGTH = TAG_OFFSET + 4;
 
-    /** Byte offset of the 8-byte header word (length and type, see {@link #headerWord}) in a record. */
+    /** Byte offset of the 8-byte header word (length and tag, see {@link #headerWord}) in a record. */
     public static final int HEADER_WORD_OFFSET = LENGTH_OFFSET;
 
-    /** Type of a message record: a payload with a sequence number. */
+    /** Bits of the tag that hold the type: its low bits. */
+    public static final int TYPE_BITS = 4;
+    /** Bits of the tag that hold a message's sequence: the sequence's low bits, above the type. */
+    public static final int SEQUENCE_BITS = 32 - TYPE_BITS;
+
+    /** Type of a message record: a payload; its tag carries the low bits of its sequence. */
     public static final int TYPE_MESSAGE = 1;
-    /** Type of a padding record: fills the ring to its end, carries no sequence, skipped by the consumer. */
+    /** Type of a padding record: fills the ring to its end, not a message, skipped by the consumer. */
     public static final int TYPE_PADDING = 2;
 
+    private static final int TYPE_MASK = (1 << TYPE_BITS) - 1;
+    private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
     private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
 
     private RingDescriptor() {}
 
     /**
      * The header word of a record, as a native-order 8-byte access at {@link #HEADER_WORD_OFFSET}
-     * reads and writes it: {@code length} at offset 0 and {@code type} at offset 4, as two 4-byte
+     * reads and writes it: {@code length} at offset 0 and {@code tag} at offset 4, as two 4-byte
      * fields would be.
      *
      * @param length the record's length in bytes, header plus payload before alignment; positive for a
      *     record that is committed with this word
-     * @param type {@link #TYPE_MESSAGE} or {@link #TYPE_PADDING}
+     * @param tag {@link #messageTag} of the message's sequence, or {@link #TYPE_PADDING}
      * @return the word to store with one release store (or to compare with one acquire load); 0 only
-     *     for length and type both 0
+     *     for length and tag both 0
      */
-    public static long headerWord(final int length, final int type) {
+    public static long headerWord(final int length, final int tag) {
         return LITTLE_ENDIAN
-                ? ((long) type << 32) | (length & 0xFFFF_FFFFL)
-                : ((long) length << 32) | (type & 0xFFFF_FFFFL);
+                ? ((long) tag << 32) | (length & 0xFFFF_FFFFL)
+                : ((long) length << 32) | (tag & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The tag of the message with {@code sequence}: {@link #TYPE_MESSAGE} and the sequence's low
+     * {@value #SEQUENCE_BITS} bits.
+     *
+     * @param sequence the message's sequence
+     * @return the tag for {@link #headerWord}
+     */
+    public static int messageTag(final long sequence) {
+        return ((int) sequence << TYPE_BITS) | TYPE_MESSAGE;
     }
 
     /**
@@ -102,13 +122,47 @@ public final class RingDescriptor {
     }
 
     /**
+     * The tag in a header word.
+     *
+     * @param headerWord a word as {@link #headerWord} builds it, read with one 8-byte access
+     * @return the record's tag: type and, in a message, the sequence's low bits; not checked
+     */
+    public static int tagOf(final long headerWord) {
+        return LITTLE_ENDIAN ? (int) (headerWord >>> 32) : (int) headerWord;
+    }
+
+    /**
      * The type in a header word.
      *
      * @param headerWord a word as {@link #headerWord} builds it, read with one 8-byte access
-     * @return the record's type, not checked
+     * @return the record's type, the tag's low {@value #TYPE_BITS} bits, not checked
      */
     public static int typeOf(final long headerWord) {
-        return LITTLE_ENDIAN ? (int) (headerWord >>> 32) : (int) headerWord;
+        return tagOf(headerWord) & TYPE_MASK;
+    }
+
+    /**
+     * The low {@value #SEQUENCE_BITS} bits of a message's sequence, as its header word carries them.
+     *
+     * @param headerWord a message's header word
+     * @return the bits, from 0 to {@code 2^28 - 1}
+     */
+    public static int sequenceBitsOf(final long headerWord) {
+        return tagOf(headerWord) >>> TYPE_BITS;
+    }
+
+    /**
+     * The sequence whose low {@value #SEQUENCE_BITS} bits are {@code bits}, at or before {@code
+     * bound} and less than {@code 2^28} before it: how a new consumer finds the sequence of the message
+     * at the head from the next sequence its predecessor stored (which is ahead of it by the batch a
+     * consumer that died between its two stores did not release, and otherwise equal).
+     *
+     * @param bound the consumer's stored next sequence
+     * @param bits {@link #sequenceBitsOf} the head message's header word
+     * @return the head message's sequence
+     */
+    public static long resolveSequence(final long bound, final int bits) {
+        return bound - ((bound - bits) & SEQUENCE_MASK);
     }
 
     /**

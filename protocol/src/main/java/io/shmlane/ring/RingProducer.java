@@ -6,11 +6,10 @@ import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ring.RingDescriptor.ALIGNMENT;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
 import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
-import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
-import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
 import static io.shmlane.ring.RingDescriptor.headerWord;
+import static io.shmlane.ring.RingDescriptor.messageTag;
 
 import io.shmlane.ChannelBuffers;
 import io.shmlane.ChannelException;
@@ -35,7 +34,7 @@ import java.util.Objects;
  * shared head only when the cached one says there is not enough room.
  *
  * <p>Not thread-safe: one thread offers, claims and commits. Messages are committed, and seen by the
- * consumer, in the order of the calls; each takes {@code align(16 + length)} bytes of the ring (see
+ * consumer, in the order of the calls; each takes {@code align(8 + length)} bytes of the ring (see
  * {@link RingDescriptor}), plus a padding to the ring's end when it does not fit before it. Use of a
  * producer after {@link #close()} or {@link #detach()} is not checked and must not happen.
  */
@@ -204,7 +203,6 @@ public final class RingProducer implements ChannelProducer {
             }
         }
         int recordIndex = DATA_OFFSET + (padding > 0 ? 0 : index);
-        LONG.set(buffer, recordIndex + SEQUENCE_OFFSET, nextSequence);
         // plain: the header to be written next must read 0 until it is committed; ordered before the
         // release in commit(), so a consumer that sees this record sees the zero after it
         LONG.set(buffer, DATA_OFFSET + (int) (newTail & mask) + HEADER_WORD_OFFSET, 0L);
@@ -240,9 +238,9 @@ public final class RingProducer implements ChannelProducer {
     }
 
     /**
-     * Publishes the claimed message: one release store of its header word (and then of the padding's,
-     * when the message wrapped to index 0). The payload written before is visible to the consumer
-     * that sees the record; the sequence moves on by one.
+     * Publishes the claimed message: one release store of its header word, which carries the low bits
+     * of its sequence (and then of the padding's, when the message wrapped to index 0). The payload
+     * written before is visible to the consumer that sees the record; the sequence moves on by one.
      *
      * @throws IllegalStateException when nothing is claimed
      */
@@ -250,9 +248,10 @@ public final class RingProducer implements ChannelProducer {
         if (claimedRecordIndex < 0) {
             throw new IllegalStateException("nothing claimed");
         }
-        // release: publishes payload, sequence and the zeroed next header with length and type; pairs
-        // with getAcquire in RingConsumer.poll()
-        LONG.setRelease(buffer, claimedRecordIndex + HEADER_WORD_OFFSET, headerWord(claimedLength, TYPE_MESSAGE));
+        long word = headerWord(claimedLength, messageTag(nextSequence));
+        // release: publishes the payload and the zeroed next header with length, type and sequence bits;
+        // pairs with getAcquire in RingConsumer.poll()
+        LONG.setRelease(buffer, claimedRecordIndex + HEADER_WORD_OFFSET, word);
         if (claimedPadding > 0) {
             // release: the padding is published after the message at index 0, so a consumer that
             // skips the padding finds the message committed

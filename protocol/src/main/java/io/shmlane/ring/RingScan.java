@@ -5,13 +5,16 @@ import static io.shmlane.ChannelHeaderDescriptor.DATA_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ChannelHeaderDescriptor.PRODUCER_POSITION_OFFSET;
 import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
-import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.TYPE_PADDING;
 import static io.shmlane.ring.RingDescriptor.align;
 import static io.shmlane.ring.RingDescriptor.isValidPosition;
 import static io.shmlane.ring.RingDescriptor.isWellFormedMessage;
 import static io.shmlane.ring.RingDescriptor.isWellFormedPadding;
 import static io.shmlane.ring.RingDescriptor.lengthOf;
+import static io.shmlane.ring.RingDescriptor.messageTag;
+import static io.shmlane.ring.RingDescriptor.resolveSequence;
+import static io.shmlane.ring.RingDescriptor.sequenceBitsOf;
+import static io.shmlane.ring.RingDescriptor.tagOf;
 import static io.shmlane.ring.RingDescriptor.typeOf;
 
 import io.shmlane.ChannelException;
@@ -32,9 +35,10 @@ import java.nio.ByteOrder;
  * <p>Everything read on the way is validated, because a shmlane producer and consumer can only have
  * left a well-formed chain: the head is a multiple of 8; each record is a well-formed
  * message or padding ({@link RingDescriptor#isWellFormedMessage}, {@link
- * RingDescriptor#isWellFormedPadding}); the sequences continue one by one, starting at the consumer's
- * next sequence (or before it, by the batch a consumer that died between its two stores had not
- * released, and then reaching it); the chain ends within one lap, not before the tail the producer
+ * RingDescriptor#isWellFormedPadding}); the messages' sequence bits continue one by one from the
+ * head's, whose full sequence is resolved from the consumer's next sequence ({@link
+ * RingDescriptor#resolveSequence}: equal to it, or before it by the batch a consumer that died between
+ * its two stores had not released, and then the chain reaches it); the chain ends within one lap, not before the tail the producer
  * last published, and (the head less than a lap past that tail) on a stream that was ended exactly at
  * the producer's final tail. Anything else is {@link ChannelException.Reason#CORRUPT}.
  *
@@ -143,7 +147,7 @@ public final class RingScan {
             }
             int length = lengthOf(word);
             int type = typeOf(word);
-            if (type == TYPE_PADDING && length > 0) {
+            if (tagOf(word) == TYPE_PADDING && length > 0) {
                 if (!isWellFormedPadding(length, index, capacity)) {
                     throw corrupt(file, position, "padding of " + length + " bytes at index " + index);
                 }
@@ -154,24 +158,20 @@ public final class RingScan {
                 throw corrupt(
                         file, position, "record of type " + type + " and length " + length + " at index " + index);
             }
-            long recordSequence = (long) LONG.get(buffer, recordIndex + SEQUENCE_OFFSET);
             if (!any) {
-                if (recordSequence - consumerNext > 0) { // by difference: sequences may wrap
-                    throw corrupt(
-                            file,
-                            position,
-                            "sequence " + recordSequence + " at the head, after the consumer's next sequence "
-                                    + consumerNext);
-                }
-                first = recordSequence;
+                // the message at the head: its sequence is the consumer's next sequence, or less by a
+                // batch not released; its low bits say which
+                first = resolveSequence(consumerNext, sequenceBitsOf(word));
+                sequence = first;
                 any = true;
-            } else if (recordSequence != sequence) {
+            } else if (tagOf(word) != messageTag(sequence)) {
                 throw corrupt(
                         file,
                         position,
-                        "sequence " + recordSequence + " where " + sequence + " continues the records before it");
+                        "sequence bits " + sequenceBitsOf(word) + " where those of " + sequence
+                                + " continue the records before it");
             }
-            sequence = recordSequence + 1;
+            sequence++;
             position += align(length);
         }
         if (any && sequence - consumerNext < 0) {

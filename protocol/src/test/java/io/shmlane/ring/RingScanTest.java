@@ -67,8 +67,8 @@ class RingScanTest {
 
         assertThat(scan.firstSequence()).isZero();
         assertThat(scan.nextSequence()).isEqualTo(3);
-        assertThat(scan.tail()).isEqualTo(3 * 24);
-        assertThat(scan.toString()).isEqualTo("RingScan[head=0, tail=72, nextSequence=3]");
+        assertThat(scan.tail()).isEqualTo(3 * 16);
+        assertThat(scan.toString()).isEqualTo("RingScan[head=0, tail=48, nextSequence=3]");
     }
 
     @Test
@@ -88,10 +88,9 @@ class RingScanTest {
         // 16 records of 64 bytes fill the 1024 bytes: a producer keeps 8 bytes free, so this chain was forged
         for (int i = 0; i < CAPACITY / 64; i++) {
             int index = DATA_OFFSET + i * 64;
-            buffer.putLong(index + RingDescriptor.SEQUENCE_OFFSET, i);
             buffer.putLong(
                     index + RingDescriptor.HEADER_WORD_OFFSET,
-                    RingDescriptor.headerWord(64, RingDescriptor.TYPE_MESSAGE));
+                    RingDescriptor.headerWord(64, RingDescriptor.messageTag(i)));
         }
 
         assertCorrupt(() -> RingScan.of(buffer, CAPACITY), "the records from the head fill more than one lap");
@@ -128,13 +127,13 @@ class RingScanTest {
         while (producer.offer(ByteBuffer.wrap(new byte[40]))) {
             accepted++;
         }
-        // 56-byte records in 1024 bytes less the 8 kept free
-        assertThat(accepted).isEqualTo(1016 / 56);
+        // 48-byte records in 1024 bytes less the 8 kept free
+        assertThat(accepted).isEqualTo(1016 / 48);
         assertThat(producer.capacity()).isEqualTo(CAPACITY);
         assertThat(producer.offer(new byte[40], 0, 40)).isFalse();
-        assertThat(producer.toString()).isEqualTo("RingProducer[buffer, capacity=1024, tail=1008, nextSequence=18]");
+        assertThat(producer.toString()).isEqualTo("RingProducer[buffer, capacity=1024, tail=1008, nextSequence=21]");
         RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
-        assertThat(consumer.poll(IGNORE, 100)).isEqualTo(18);
+        assertThat(consumer.poll(IGNORE, 100)).isEqualTo(21);
         assertThat(consumer.toString()).isEqualTo("RingConsumer[buffer, capacity=1024, head=1008]");
         assertThat(producer.offer(ByteBuffer.wrap(new byte[40]))).isTrue();
     }

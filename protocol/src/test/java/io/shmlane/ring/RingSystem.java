@@ -6,10 +6,9 @@ import static io.shmlane.ChannelHeaderDescriptor.NEXT_SEQUENCE_OFFSET;
 import static io.shmlane.ring.RingDescriptor.ALIGNMENT;
 import static io.shmlane.ring.RingDescriptor.HEADER_LENGTH;
 import static io.shmlane.ring.RingDescriptor.HEADER_WORD_OFFSET;
-import static io.shmlane.ring.RingDescriptor.SEQUENCE_OFFSET;
-import static io.shmlane.ring.RingDescriptor.TYPE_MESSAGE;
 import static io.shmlane.ring.RingDescriptor.align;
 import static io.shmlane.ring.RingDescriptor.headerWord;
+import static io.shmlane.ring.RingDescriptor.messageTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.shmlane.ChannelBuffers;
@@ -200,7 +199,7 @@ final class RingSystem {
                     .order(ByteOrder.nativeOrder())
                     .putLong(
                             claimedIndex - HEADER_LENGTH + HEADER_WORD_OFFSET,
-                            headerWord(HEADER_LENGTH + claimedLength, TYPE_MESSAGE));
+                            headerWord(HEADER_LENGTH + claimedLength, messageTag(nextSequence)));
         }
         if (overFile) {
             producer.file().close(); // the lock goes; no state is written
@@ -321,10 +320,7 @@ final class RingSystem {
             int at = DATA_OFFSET + (int) (rec.start() & MASK);
             assertThat(mem.getLong(at + HEADER_WORD_OFFSET))
                     .as("header of unread record %d", rec.sequence())
-                    .isEqualTo(headerWord(HEADER_LENGTH + rec.length(), TYPE_MESSAGE));
-            assertThat(mem.getLong(at + SEQUENCE_OFFSET))
-                    .as("sequence of unread record")
-                    .isEqualTo(rec.sequence());
+                    .isEqualTo(headerWord(HEADER_LENGTH + rec.length(), messageTag(rec.sequence())));
             for (int b = 0; b < rec.length(); b++) {
                 assertThat(mem.get(at + HEADER_LENGTH + b))
                         .as("byte %d of unread record %d", b, rec.sequence())

@@ -53,7 +53,7 @@ class RingTest {
     }
 
     private int typeAt(final int index) {
-        return buffer.getInt(DATA_OFFSET + index + RingDescriptor.TYPE_OFFSET);
+        return buffer.getInt(DATA_OFFSET + index + RingDescriptor.TAG_OFFSET);
     }
 
     @Test
@@ -62,7 +62,7 @@ class RingTest {
         word.putLong(0, RingDescriptor.headerWord(0x0102_0304, RingDescriptor.TYPE_PADDING));
 
         assertThat(word.getInt(RingDescriptor.LENGTH_OFFSET)).isEqualTo(0x0102_0304);
-        assertThat(word.getInt(RingDescriptor.TYPE_OFFSET)).isEqualTo(RingDescriptor.TYPE_PADDING);
+        assertThat(word.getInt(RingDescriptor.TAG_OFFSET)).isEqualTo(RingDescriptor.TYPE_PADDING);
         assertThat(RingDescriptor.lengthOf(word.getLong(0))).isEqualTo(0x0102_0304);
         assertThat(RingDescriptor.typeOf(word.getLong(0))).isEqualTo(RingDescriptor.TYPE_PADDING);
         assertThat(RingDescriptor.lengthOf(RingDescriptor.headerWord(-8, 1))).isEqualTo(-8);
@@ -86,7 +86,7 @@ class RingTest {
         assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(lengths).containsExactly(1, 2, 3, 4, 5);
         assertThat(firstBytes).containsExactly((byte) 0, (byte) 1, (byte) 2, (byte) 3, (byte) 4);
-        assertThat(consumer.head()).isEqualTo(5 * 24); // 16-byte header + payload, aligned to 8
+        assertThat(consumer.head()).isEqualTo(5 * 16); // 8-byte header + payload, aligned to 8
     }
 
     @Test
@@ -97,7 +97,7 @@ class RingTest {
             producer.offer(filled(8, i), 0, 8);
         }
         assertThat(consumer.poll(this::record, 3)).isEqualTo(3);
-        assertThat(buffer.getLong(CONSUMER_POSITION_OFFSET)).isEqualTo(3 * 24);
+        assertThat(buffer.getLong(CONSUMER_POSITION_OFFSET)).isEqualTo(3 * 16);
         assertThat(buffer.getLong(NEXT_SEQUENCE_OFFSET)).isEqualTo(3);
         assertThat(consumer.poll(this::record, 3)).isEqualTo(3);
         assertThat(consumer.poll(this::record, 3)).isEqualTo(1);
@@ -109,46 +109,47 @@ class RingTest {
     void shouldInsertPaddingRecordOnWrap() {
         RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
         RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
-        // 12 records of 80 bytes (16 + 64) end at 960; 64 bytes remain before the end
-        for (int i = 0; i < 12; i++) {
+        // 14 records of 72 bytes (8 + 64) end at 1008; 16 bytes remain before the end
+        for (int i = 0; i < 14; i++) {
             producer.offer(filled(64, i), 0, 64);
         }
-        assertThat(consumer.poll(this::record, 100)).isEqualTo(12);
-        // 16 + 100 = 116 -> 120 aligned does not fit in 64: padding at 960, message at 0
-        assertThat(producer.offer(filled(100, 12), 0, 100)).isTrue();
-        assertThat(lengthAt(960)).isEqualTo(64);
-        assertThat(typeAt(960)).isEqualTo(RingDescriptor.TYPE_PADDING);
-        assertThat(lengthAt(0)).isEqualTo(116);
-        assertThat(lengthAt(120)).as("next header pre-zeroed").isZero();
-        assertThat(producer.tail()).isEqualTo(1024 + 120);
+        assertThat(consumer.poll(this::record, 100)).isEqualTo(14);
+        // 8 + 100 = 108 -> 112 aligned does not fit in 16: padding at 1008, message at 0
+        assertThat(producer.offer(filled(100, 14), 0, 100)).isTrue();
+        assertThat(lengthAt(1008)).isEqualTo(16);
+        assertThat(typeAt(1008)).isEqualTo(RingDescriptor.TYPE_PADDING);
+        assertThat(lengthAt(0)).isEqualTo(108);
+        assertThat(typeAt(0)).isEqualTo(RingDescriptor.messageTag(14));
+        assertThat(lengthAt(112)).as("next header pre-zeroed").isZero();
+        assertThat(producer.tail()).isEqualTo(1024 + 112);
         assertThat(consumer.poll(this::record, 100)).isEqualTo(1);
-        assertThat(sequences.get(12)).isEqualTo(12L);
-        assertThat(lengths.get(12)).isEqualTo(100);
-        assertThat(firstBytes.get(12)).isEqualTo((byte) 12);
-        assertThat(consumer.head()).isEqualTo(1024 + 120);
+        assertThat(sequences.get(14)).isEqualTo(14L);
+        assertThat(lengths.get(14)).isEqualTo(100);
+        assertThat(firstBytes.get(14)).isEqualTo((byte) 14);
+        assertThat(consumer.head()).isEqualTo(1024 + 112);
     }
 
     @Test
     void shouldFillExactlyToCapacityLessOneAlignmentAndRefuseMore() {
         RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
         RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
-        // 1016 bytes may be in flight: 7 records of 128 (896) + one of 120 (16 + 104)
+        // 1016 bytes may be in flight: 7 records of 136 (952) + one of 64 (8 + 56)
         for (int i = 0; i < 7; i++) {
-            assertThat(producer.offer(filled(112, i), 0, 112)).isTrue();
+            assertThat(producer.offer(filled(128, i), 0, 128)).isTrue();
         }
-        assertThat(producer.offer(filled(105, 7), 0, 105))
-                .as("128 bytes would leave no free header")
+        assertThat(producer.offer(filled(57, 7), 0, 57))
+                .as("72 bytes would leave no free header")
                 .isFalse();
-        assertThat(producer.offer(filled(104, 7), 0, 104)).isTrue();
+        assertThat(producer.offer(filled(56, 7), 0, 56)).isTrue();
         assertThat(producer.tail()).isEqualTo(CAPACITY - RingDescriptor.ALIGNMENT);
         assertThat(producer.offer(new byte[0], 0, 0)).as("full").isFalse();
         assertThat(consumer.poll(this::record, 1)).isEqualTo(1);
-        // at the end only 8 bytes remain: a padding of 8 plus 128 at index 0 needs 136 bytes free
-        assertThat(producer.offer(filled(112, 8), 0, 112))
+        // at the end only 8 bytes remain: a padding of 8 plus 136 at index 0 needs 144 bytes free
+        assertThat(producer.offer(filled(128, 8), 0, 128))
                 .as("padding counts against the room")
                 .isFalse();
         assertThat(consumer.poll(this::record, 1)).isEqualTo(1);
-        assertThat(producer.offer(filled(112, 8), 0, 112))
+        assertThat(producer.offer(filled(128, 8), 0, 128))
                 .as("room after the consumer released")
                 .isTrue();
         assertThat(consumer.poll(this::record, 100)).isEqualTo(7);
@@ -166,7 +167,7 @@ class RingTest {
         while (producer.offer(filled(40, sent), 0, 40)) {
             sent++;
         }
-        assertThat(sent).isEqualTo(1016 / 56);
+        assertThat(sent).isEqualTo(1016 / 48);
         assertThat(consumer.poll(this::record, 1000)).isEqualTo(sent);
         for (int i = 0; i < sent; i++) {
             assertThat(firstBytes.get(i)).isEqualTo((byte) i);
@@ -272,7 +273,7 @@ class RingTest {
             assertThat(consumer.poll(this::record, 100)).isEqualTo(3);
             try (RingProducer next = RingProducer.open(path)) {
                 assertThat(next.nextSequence()).isEqualTo(3);
-                assertThat(next.tail()).isEqualTo(3 * 24);
+                assertThat(next.tail()).isEqualTo(3 * 16);
                 next.offer(filled(8, 3), 0, 8);
             }
             assertThat(consumer.receive(this::record, 100, IdleStrategy.defaults()))
@@ -288,7 +289,7 @@ class RingTest {
     void shouldRecoverTailFromUnreadRecordsAfterProducerDied() {
         Path path = dir.resolve("r.shm");
         RingProducer dead = RingProducer.open(path, ChannelOptions.ring().withCapacity(CAPACITY));
-        for (int i = 0; i < 30; i++) { // wraps: 30 x 56 bytes > 1024 once consumed in part
+        for (int i = 0; i < 30; i++) { // wraps: 30 x 48 bytes > 1024 once consumed in part
             while (!dead.offer(filled(40, i), 0, 40)) {
                 try (RingConsumer consumer = RingConsumer.open(path)) {
                     consumer.poll(this::record, 5);
@@ -300,7 +301,11 @@ class RingTest {
         try (RingProducer next = RingProducer.open(path)) {
             assertThat(next.tail()).isEqualTo(tail);
             assertThat(next.nextSequence()).isEqualTo(30);
-            next.offer(filled(40, 30), 0, 40);
+            while (!next.offer(filled(40, 30), 0, 40)) {
+                try (RingConsumer consumer = RingConsumer.open(path)) {
+                    consumer.poll(this::record, 5);
+                }
+            }
         }
         try (RingConsumer consumer = RingConsumer.open(path)) {
             while (consumer.receive(this::record, 100, IdleStrategy.defaults()) != ChannelConsumer.END_OF_STREAM) {
@@ -344,7 +349,7 @@ class RingTest {
     @Test
     void shouldRejectCorruptRecordWithClearError() {
         RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
-        buffer.putInt(DATA_OFFSET + RingDescriptor.TYPE_OFFSET, 77);
+        buffer.putInt(DATA_OFFSET + RingDescriptor.TAG_OFFSET, 77);
         buffer.putInt(DATA_OFFSET + RingDescriptor.LENGTH_OFFSET, 40);
         assertThatThrownBy(() -> consumer.poll(this::record, 1))
                 .isInstanceOf(ChannelException.class)

@@ -99,7 +99,7 @@ public final class HeaderHandshake {
      * <pre>
      *   RESULT           JDK 17         JDK 25  EXPECT
      *   0, NONE       2,557,102        432,047  ACCEPTABLE
-     *   1, WHOLE        631,980        467,044  ACCEPTABLE
+     *   2, WHOLE        631,980        467,044  ACCEPTABLE
      * </pre>
      *
      * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='HeaderHandshake.ReleaseAcquire'}
@@ -107,8 +107,8 @@ public final class HeaderHandshake {
     @JCStressTest
     @Description("Header: an attacher that reads the published version with acquire sees every field")
     @Outcome(id = "0, NONE", expect = ACCEPTABLE, desc = "attacher looked before the version was published")
-    @Outcome(id = "1, WHOLE", expect = ACCEPTABLE, desc = "version published and every field visible")
-    @Outcome(id = "1, .*", expect = FORBIDDEN, desc = "version visible before the field named")
+    @Outcome(id = "2, WHOLE", expect = ACCEPTABLE, desc = "version published and every field visible")
+    @Outcome(id = "2, .*", expect = FORBIDDEN, desc = "version visible before the field named")
     @Outcome(expect = FORBIDDEN, desc = "anything else: a version that was never written")
     @State
     public static class ReleaseAcquire extends Header {
@@ -129,17 +129,17 @@ public final class HeaderHandshake {
      * Reference: the same creator, and an attacher that reads the version with a plain load. Nothing
      * then orders its field loads after the version load.
      *
-     * <p>Expected: "1, WHOLE" and "0, NONE" mostly. x86: the hardware keeps load order, so a "1,
+     * <p>Expected: "2, WHOLE" and "0, NONE" mostly. x86: the hardware keeps load order, so a "2,
      * field" row needs C2 to schedule a field load above the version load; the stress flags of the
      * default run make that possible, not likely. ARM: the hardware may satisfy the field loads early,
-     * "1, field" rows are expected with enough samples.
+     * "2, field" rows are expected with enough samples.
      *
      * <p>Measured on this machine (x86-64, 2 cores, mode ci, samples; no FORBIDDEN row was observed):
      *
      * <pre>
      *   RESULT           JDK 17         JDK 25  EXPECT
      *   0, NONE       2,065,115      1,883,668  ACCEPTABLE
-     *   1, WHOLE        798,027        377,343  ACCEPTABLE
+     *   2, WHOLE        798,027        377,343  ACCEPTABLE
      * </pre>
      *
      * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='HeaderHandshake.PlainVersionRead'}
@@ -148,9 +148,9 @@ public final class HeaderHandshake {
     @JCStressTest
     @Description("Header (reference): a plain load of the version does not order the field loads after it")
     @Outcome(id = "0, NONE", expect = ACCEPTABLE, desc = "attacher looked before the version was published")
-    @Outcome(id = "1, WHOLE", expect = ACCEPTABLE, desc = "version published and every field visible")
+    @Outcome(id = "2, WHOLE", expect = ACCEPTABLE, desc = "version published and every field visible")
     @Outcome(
-            id = "1, .*",
+            id = "2, .*",
             expect = ACCEPTABLE_INTERESTING,
             desc = "version seen without the field named: field load reordered above the plain version load")
     @Outcome(expect = FORBIDDEN, desc = "anything else: a version that was never written")
@@ -170,8 +170,8 @@ public final class HeaderHandshake {
     }
 
     static {
-        if (LAYOUT_VERSION != 1) {
-            throw new IllegalStateException("the outcomes above expect layout version 1, not " + LAYOUT_VERSION);
+        if (LAYOUT_VERSION != 2) {
+            throw new IllegalStateException("the outcomes above expect layout version 2, not " + LAYOUT_VERSION);
         }
     }
 }

@@ -23,7 +23,7 @@ class HeaderHandshakeSequentialTest {
         late.attacher(after);
 
         assertThat(before).hasToString("0, NONE");
-        assertThat(after).hasToString("1, WHOLE");
+        assertThat(after).hasToString("2, WHOLE");
         assertThat(Grading.expectOf(HeaderHandshake.ReleaseAcquire.class, before))
                 .isEqualTo(ACCEPTABLE);
         assertThat(Grading.expectOf(HeaderHandshake.ReleaseAcquire.class, after))
@@ -37,7 +37,7 @@ class HeaderHandshakeSequentialTest {
         IL_Result r = new IL_Result();
         state.attacher(r);
 
-        assertThat(r).hasToString("1, MAGIC");
+        assertThat(r).hasToString("2, MAGIC");
         assertThat(Grading.expectOf(HeaderHandshake.ReleaseAcquire.class, r)).isEqualTo(FORBIDDEN);
         assertThat(Grading.expectOf(HeaderHandshake.PlainVersionRead.class, r)).isEqualTo(ACCEPTABLE_INTERESTING);
     }

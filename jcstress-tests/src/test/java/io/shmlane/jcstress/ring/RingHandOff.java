@@ -11,6 +11,7 @@ import io.shmlane.idle.BusySpinIdleStrategy;
 import io.shmlane.idle.IdleStrategy;
 import io.shmlane.jcstress.Payloads;
 import io.shmlane.ring.RingConsumer;
+import io.shmlane.ring.RingDescriptor;
 import io.shmlane.ring.RingProducer;
 import java.nio.ByteBuffer;
 import org.openjdk.jcstress.annotations.Actor;
@@ -29,8 +30,8 @@ import org.openjdk.jcstress.infra.results.LLL_Result;
 /**
  * The ring's hand-off on the real {@link RingProducer} and {@link RingConsumer}, over a direct buffer
  * laid out like a ring file of 1024 bytes ({@link ChannelBuffers#allocate}). The rules under test (see
- * {@code RingDescriptor}): a header word (length and type) with a positive length, stored with
- * release, commits the sequence and payload written before it; the consumer acquire-reads the header
+ * {@code RingDescriptor}): a header word (length, type and the sequence's low bits) with a positive
+ * length, stored with release, commits the payload written before it; the consumer acquire-reads the header
  * word; the message is committed before
  * the padding record that wraps to it; the producer zeroes the next header before committing; the
  * consumer releases its head once per batch, after reading, and the producer acquire-reads it before
@@ -74,12 +75,15 @@ public final class RingHandOff {
     /** Payload id of the records that move a ring to its start position; never checked. */
     static final int FILLER_ID = 50;
 
-    static final byte[] FILLER = Payloads.message(FILLER_ID, 112);
+    static final byte[] FILLER = Payloads.message(FILLER_ID, 120);
 
     /** Payload id of record k of a full ring: FULL_ID + k. */
     static final int FULL_ID = 100;
 
-    /** Records of a full ring: seven of 128 bytes and one of 112, 1008 bytes; 16 more do not fit. */
+    /**
+     * Records of a full ring: seven of 128 bytes and one of 120, 1016 bytes; not even an empty message
+     * (8 bytes) more fits, as 8 bytes stay free.
+     */
     static final int FULL_RECORDS = 8;
 
     private static final byte[][] FULL_PAYLOADS = fullPayloads();
@@ -92,7 +96,7 @@ public final class RingHandOff {
 
     /** Payload length of record {@code k} of a full ring. */
     static int fullLength(final int k) {
-        return k < FULL_RECORDS - 1 ? 112 : 96;
+        return k < FULL_RECORDS - 1 ? 128 - RingDescriptor.HEADER_LENGTH : 120 - RingDescriptor.HEADER_LENGTH;
     }
 
     private static byte[][] fullPayloads() {
@@ -118,7 +122,8 @@ public final class RingHandOff {
                 long remaining = position - producer.tail();
                 int toEnd = CAPACITY - (int) (producer.tail() & (CAPACITY - 1));
                 int record = (int) Math.min(Math.min(128, remaining), toEnd);
-                if (!producer.offer(FILLER, 0, record - 16) || consumer.poll(IGNORE, 1) != 1) {
+                if (!producer.offer(FILLER, 0, record - RingDescriptor.HEADER_LENGTH)
+                        || consumer.poll(IGNORE, 1) != 1) {
                     throw new IllegalStateException("could not advance " + producer + " to " + position);
                 }
             }
@@ -179,8 +184,8 @@ public final class RingHandOff {
 
     /**
      * A committed record is fully visible: the producer offers message A (24 bytes) while the consumer
-     * polls once. The header word (length and type) is the commit marker: a consumer that sees it sees
-     * sequence and payload.
+     * polls once. The header word (length, type and sequence bits) is the commit marker: a consumer that
+     * sees it sees the payload.
      *
      * <p>Expected: x86 and ARM, the two ACCEPTABLE rows only. On x86 a FORBIDDEN row needs the JIT to
      * reorder around the release/acquire pair, which it must not; on ARM the hardware would do it
@@ -197,7 +202,7 @@ public final class RingHandOff {
      * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='RingHandOff.Offer'}
      */
     @JCStressTest
-    @Description("Ring: a consumer that sees a record's length sees its whole payload and sequence (offer)")
+    @Description("Ring: a consumer that sees a record's length sees its whole payload (offer)")
     @Outcome(id = "-1, -1, NONE", expect = ACCEPTABLE, desc = "consumer polled before the commit: nothing yet")
     @Outcome(id = "24, 0, A", expect = ACCEPTABLE, desc = "consumer saw the commit and the whole message A")
     @Outcome(id = ".*, TORN", expect = FORBIDDEN, desc = "length seen before the payload: stale or partial bytes")
@@ -296,7 +301,7 @@ public final class RingHandOff {
 
     /**
      * Wrap with padding: tail and head sit at index 1008 of lap 2, 16 bytes before the end, so message
-     * A (a 40-byte record) does not fit: the producer commits A at index 0 of lap 3, then a 16-byte
+     * A (a 32-byte record) does not fit: the producer commits A at index 0 of lap 3, then a 16-byte
      * padding record at 1008. The consumer polls once (padding does not count against the limit) and
      * reports the sequence, how far its head moved and the payload. Index 0 holds a committed record
      * of lap 2 until A overwrites it.
@@ -310,7 +315,7 @@ public final class RingHandOff {
      * <pre>
      *   RESULT              JDK 17         JDK 25  EXPECT
      *   -1, 0, NONE        427,152        369,113  ACCEPTABLE
-     *   0, 56, A           797,590        489,018  ACCEPTABLE
+     *   0, 48, A           797,590        489,018  ACCEPTABLE
      * </pre>
      *
      * <p>Run alone: {@code ./mvnw -pl jcstress-tests -am verify -Djcstress.tests='RingHandOff.WrapWithPadding'}
@@ -319,15 +324,15 @@ public final class RingHandOff {
     @Description("Ring: at the wrap, the message is committed before its padding; the consumer finds it whole")
     @Outcome(id = "-1, 0, NONE", expect = ACCEPTABLE, desc = "consumer polled before the padding was committed")
     @Outcome(
-            id = "0, 56, A",
+            id = "0, 48, A",
             expect = ACCEPTABLE,
-            desc = "consumer skipped the 16-byte padding and read A whole at index 0 (head +56)")
+            desc = "consumer skipped the 16-byte padding and read A whole at index 0 (head +48)")
     @Outcome(id = "-1, 16, NONE", expect = FORBIDDEN, desc = "padding visible before the message it wraps for")
     @Outcome(id = ".*, TORN", expect = FORBIDDEN, desc = "the record of lap 2 at index 0, or part of A, read as A")
     @Outcome(
             id = ".*, CORRUPT",
             expect = FORBIDDEN,
-            desc = "the record of lap 2 at index 0 refused by the sequence check: padding visible before its message")
+            desc = "the record of lap 2 at index 0 refused by the sequence bits: padding visible before its message")
     @Outcome(expect = FORBIDDEN, desc = "anything else: a wrong sequence, head or length")
     @State
     public static class WrapWithPadding extends Ring implements MessageHandler {
@@ -366,7 +371,7 @@ public final class RingHandOff {
     }
 
     /**
-     * A full ring (records 0 to 7, 1008 bytes, at lap 2 index 0) and the checks of what a consumer
+     * A full ring (records 0 to 7, 1016 bytes, at lap 2 index 0) and the checks of what a consumer
      * reads from it: every record in order, each payload whole; and, behind record 7, the producer's
      * new message if it got in.
      */
@@ -412,8 +417,8 @@ public final class RingHandOff {
     }
 
     /**
-     * Full buffer: the ring is full, so the producer's offer of A (which needs 48 bytes freed behind
-     * the head) fails until the consumer released record 0; nothing it refused is written anywhere.
+     * Full buffer: the ring is full, so the producer's offer of A (an 8-byte padding to the end and a
+     * 32-byte record at index 0: record 0's space) fails until the consumer released record 0; nothing it refused is written anywhere.
      * The consumer polls record 0 while the producer offers A once; the arbiter drains the ring.
      *
      * <p>Expected: x86 and ARM, both ACCEPTABLE rows. A torn record 0 is the producer writing before
@@ -461,8 +466,8 @@ public final class RingHandOff {
 
     /**
      * The consumer's head release never lets the producer overwrite an unread record: the ring is
-     * full, the consumer reads and releases record 0 only, and the producer offers Y, a 144-byte record
-     * that would need records 0 and 1 freed. Y must be refused whatever the timing: record 1 is unread.
+     * full, the consumer reads and releases record 0 only, and the producer offers Y, a 136-byte record
+     * (after an 8-byte padding) that would need records 0 and 1 freed. Y must be refused whatever the timing: record 1 is unread.
      *
      * <p>Expected: x86 and ARM, the single ACCEPTABLE row; OFFERED at all is a head released past what
      * was read.
@@ -595,8 +600,8 @@ public final class RingHandOff {
     /**
      * A consumer that restarts while the producer writes: the consumer dies at lap 2, index 512, with
      * nothing unread; a new consumer attaches (it walks and validates the records from the shared
-     * head) while the producer offers A, then polls once. The walk acquire-loads each header before it
-     * reads the record's sequence, so A is either not seen yet or seen whole, with its sequence.
+     * head) while the producer offers A, then polls once. The walk acquire-loads each header word, which
+     * carries the record's sequence bits, so A is either not seen yet or seen whole, with its sequence.
      *
      * <p>Expected: x86 and ARM, the two ACCEPTABLE rows.
      *
@@ -665,9 +670,8 @@ public final class RingHandOff {
 
     /**
      * The consumer's {@code nextSequence()} (what {@code inspect} and a resuming reader see) is the
-     * sequence of the record at the head when one is committed, else the consumer's own count: never a
-     * stale sequence of the last lap. The record's sequence is a plain field published by the header
-     * word's release; {@code nextSequence} acquire-loads the header before it reads the sequence.
+     * consumer's own count (layout version 2: records carry only the sequence's low bits): it never
+     * moves while a producer commits, and never takes the sequence of a stale record of the last lap.
      *
      * <p>Expected: x86 and ARM, 0 only.
      *
@@ -675,8 +679,8 @@ public final class RingHandOff {
      */
     @JCStressTest
     @Description("Ring: nextSequence() never returns the sequence of an old record")
-    @Outcome(id = "0", expect = ACCEPTABLE, desc = "A's sequence, read with A's header or counted by the consumer")
-    @Outcome(expect = FORBIDDEN, desc = "another sequence: A's header seen before its sequence (a stale lap)")
+    @Outcome(id = "0", expect = ACCEPTABLE, desc = "A's sequence, counted by the consumer")
+    @Outcome(expect = FORBIDDEN, desc = "another sequence: moved by the producer's commit, or a stale lap's")
     @State
     public static class NextSequence extends Ring {
         private final long expected;

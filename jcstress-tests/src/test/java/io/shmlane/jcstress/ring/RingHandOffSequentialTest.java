@@ -89,7 +89,7 @@ class RingHandOffSequentialTest {
         second.consumer(after);
 
         assertThat(before).hasToString("-1, 0, NONE");
-        assertThat(after).hasToString("0, 56, A");
+        assertThat(after).hasToString("0, 48, A");
         assertThat(Grading.expectOf(RingHandOff.WrapWithPadding.class, before)).isEqualTo(ACCEPTABLE);
         assertThat(Grading.expectOf(RingHandOff.WrapWithPadding.class, after)).isEqualTo(ACCEPTABLE);
     }
@@ -100,7 +100,7 @@ class RingHandOffSequentialTest {
         // padding committed, message at index 0 not: the consumer finds lap 2's record there, whose
         // sequence does not follow, and refuses it
         int padding = DATA_OFFSET + RingHandOff.CAPACITY - 16;
-        state.buffer.putInt(padding + RingDescriptor.TYPE_OFFSET, RingDescriptor.TYPE_PADDING);
+        state.buffer.putInt(padding + RingDescriptor.TAG_OFFSET, RingDescriptor.TYPE_PADDING);
         state.buffer.putInt(padding + RingDescriptor.LENGTH_OFFSET, 16);
         IIL_Result r = new IIL_Result();
         state.consumer(r);
