@@ -37,10 +37,10 @@ import java.nio.ByteOrder;
  * message or padding ({@link RingDescriptor#isWellFormedMessage}, {@link
  * RingDescriptor#isWellFormedPadding}); the messages' sequence bits continue one by one from the
  * head's, whose full sequence is resolved from the consumer's next sequence ({@link
- * RingDescriptor#resolveSequence}: equal to it, or before it by the batch a consumer that died between
- * its two stores had not released, and then the chain reaches it); the chain ends within one lap, not before the tail the producer
- * last published, and (the head less than a lap past that tail) on a stream that was ended exactly at
- * the producer's final tail. Anything else is {@link ChannelException.Reason#CORRUPT}.
+ * RingDescriptor#resolveSequence}: equal to it, or before it by the batch a consumer that died
+ * between its two stores had not released, and then the chain reaches it); the chain ends within one
+ * lap, not before the tail the producer last published, and (the head less than a lap past that tail)
+ * on a stream that was ended exactly at the producer's final tail. Anything else is {@link ChannelException.Reason#CORRUPT}.
  *
  * <p>A new producer starts where the walk ends (a record claimed and never committed is discarded,
  * its sequence number reused); {@code inspect} reports the walk's end as the live tail. Read-only:
