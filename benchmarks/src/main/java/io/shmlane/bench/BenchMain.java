@@ -30,7 +30,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "shmlane benchmarks: cross-process throughput and latency against Agrona, sockets and the"
                 + " raw cache line, and JMH allocation checks.",
-        subcommands = {BenchMain.All.class, BenchMain.Throughput.class, BenchMain.Latency.class, BenchMain.Jmh.class})
+        subcommands = {
+            BenchMain.All.class,
+            BenchMain.Throughput.class,
+            BenchMain.Latency.class,
+            BenchMain.Cpu.class,
+            BenchMain.Jmh.class
+        })
 public final class BenchMain {
     public static void main(final String[] args) {
         System.exit(run(args, System.out));
@@ -162,6 +168,37 @@ public final class BenchMain {
         int batch = 256;
     }
 
+    /** Options of the paired CPU comparison in one thread. */
+    static final class CpuOptions {
+        @Option(
+                names = "--cpu-sizes",
+                split = ",",
+                description = "Payload sizes of the CPU comparison, at least 8 (default 32,64,256,1024,4096).")
+        List<Integer> sizes = List.of(32, 64, 256, 1024, 4096);
+
+        @Option(names = "--cpu-slices", description = "Measured slices per subject and size (default 30).")
+        int slices = 30;
+
+        @Option(names = "--cpu-forks", description = "JVMs per size, their slices pooled (default 3).")
+        int forks = 3;
+
+        @Option(names = "--cpu-warmup", description = "Warm-up slices per subject and size, not recorded (default 20).")
+        int warmup = 20;
+
+        @Option(names = "--cpu-messages", description = "Messages per slice (default 200000).")
+        int messages = 200_000;
+
+        @Option(
+                names = "--baseline",
+                paramLabel = "JAR",
+                description = "Also run the ring of another build, from its benchmarks.jar or protocol jar, against"
+                        + " this one's.")
+        Path baseline;
+
+        @Option(names = "--skip-cpu", description = "Leave out the CPU comparison (in `all`).")
+        boolean skip;
+    }
+
     /** Options of the JMH run. */
     static final class JmhOptions {
         @Option(names = "--jmh-warmup", description = "JMH warm-up iterations of 1 s (default 3).")
@@ -256,7 +293,8 @@ public final class BenchMain {
                     sections.throughput,
                     sections.latency,
                     sections.ratios,
-                    sections.allocation);
+                    sections.allocation,
+                    sections.cpu);
         }
 
         /** The sections of one results file. */
@@ -267,6 +305,7 @@ public final class BenchMain {
             List<BenchmarkResults.Latency> latency;
             List<BenchmarkResults.Ratio> ratios;
             List<BenchmarkResults.Allocation> allocation;
+            List<BenchmarkResults.CpuCost> cpu;
         }
 
         List<ThroughputSuite.Case> throughput(final Settings settings, final Environment machine) throws Exception {
@@ -310,6 +349,47 @@ public final class BenchMain {
             return ratios;
         }
 
+        List<CpuSuite.Case> cpu(
+                final Path resultsDir,
+                final CpuOptions options,
+                final int capacity,
+                final int batch,
+                final Environment machine)
+                throws Exception {
+            Instant started = Instant.now();
+            boolean quick = common.quick;
+            CpuSuite.Plan plan = new CpuSuite.Plan(
+                    options.sizes,
+                    capacity,
+                    batch,
+                    quick ? Math.min(options.messages, 20_000) : options.messages,
+                    quick ? Math.min(options.warmup, 2) : options.warmup,
+                    quick ? Math.min(options.slices, 3) : options.slices,
+                    quick ? 1 : options.forks,
+                    options.baseline,
+                    common.agronaBoundsChecks,
+                    common.jvmArgs,
+                    common.threads,
+                    resultsDir.resolve("logs"));
+            List<CpuSuite.Case> cases = new CpuSuite(plan, out).run();
+            Map<String, Object> described = new java.util.LinkedHashMap<>();
+            described.put("sizes", plan.sizes());
+            described.put("capacity", plan.capacity());
+            described.put("batch", plan.batch());
+            described.put("messagesPerSlice", plan.messages());
+            described.put("warmupSlices", plan.warmup());
+            described.put("slices", plan.slices());
+            described.put("forks", plan.forks());
+            described.put(
+                    "baseline", plan.baseline() == null ? null : plan.baseline().toString());
+            described.put("agronaBoundsChecks", plan.agronaBoundsChecks());
+            Sections sections = new Sections();
+            sections.unit = "ns";
+            sections.cpu = CpuSuite.toResults(cases);
+            ResultFiles.write(resultsDir.resolve("cpu.json"), results("cpu", machine, started, described, sections));
+            return cases;
+        }
+
         List<JmhSuite.Allocation> jmh(final Path resultsDir, final JmhOptions options, final Environment machine)
                 throws Exception {
             Instant started = Instant.now();
@@ -332,9 +412,10 @@ public final class BenchMain {
                 final List<ThroughputSuite.Case> throughput,
                 final List<LatencySuite.Case> latency,
                 final List<Ratios.Ratio> ratios,
+                final List<CpuSuite.Case> cpu,
                 final List<JmhSuite.Allocation> allocation)
                 throws IOException {
-            String table = Summary.format(machine, settings, throughput, latency, ratios, allocation);
+            String table = Summary.format(machine, settings, throughput, latency, ratios, cpu, allocation);
             Files.createDirectories(resultsDir);
             Files.writeString(resultsDir.resolve("summary.txt"), table, StandardCharsets.UTF_8);
             out.println();
@@ -353,10 +434,15 @@ public final class BenchMain {
         }
     }
 
-    @Command(name = "all", description = "Throughput, latency, ratios and JMH allocation: the full run.")
+    @Command(
+            name = "all",
+            description = "Throughput, latency, ratios, CPU per message and JMH allocation: the full run.")
     static final class All extends Base {
         @Mixin
         Cross cross;
+
+        @Mixin
+        CpuOptions cpuOptions;
 
         @Mixin
         JmhOptions jmhOptions;
@@ -373,8 +459,11 @@ public final class BenchMain {
                 List<ThroughputSuite.Case> throughput = throughput(settings, machine);
                 List<LatencySuite.Case> latency = latency(settings, machine);
                 List<Ratios.Ratio> ratios = ratios(settings, machine, throughput, latency);
+                List<CpuSuite.Case> cpu = cpuOptions.skip
+                        ? null
+                        : cpu(settings.resultsDir(), cpuOptions, cross.capacity, cross.batch, machine);
                 List<JmhSuite.Allocation> allocation = skipJmh ? null : jmh(settings.resultsDir(), jmhOptions, machine);
-                return finish(settings.resultsDir(), settings, machine, throughput, latency, ratios, allocation);
+                return finish(settings.resultsDir(), settings, machine, throughput, latency, ratios, cpu, allocation);
             } finally {
                 Directories.deleteRecursively(settings.workDir());
             }
@@ -393,7 +482,7 @@ public final class BenchMain {
             Environment machine = Environment.current();
             try {
                 List<ThroughputSuite.Case> throughput = throughput(settings, machine);
-                return finish(settings.resultsDir(), settings, machine, throughput, null, null, null);
+                return finish(settings.resultsDir(), settings, machine, throughput, null, null, null, null);
             } finally {
                 Directories.deleteRecursively(settings.workDir());
             }
@@ -412,7 +501,7 @@ public final class BenchMain {
             Environment machine = Environment.current();
             try {
                 List<LatencySuite.Case> latency = latency(settings, machine);
-                return finish(settings.resultsDir(), settings, machine, null, latency, null, null);
+                return finish(settings.resultsDir(), settings, machine, null, latency, null, null, null);
             } finally {
                 Directories.deleteRecursively(settings.workDir());
             }
@@ -430,7 +519,25 @@ public final class BenchMain {
             Environment machine = Environment.current();
             Path results = resultsDir();
             List<JmhSuite.Allocation> allocation = jmh(results, jmhOptions, machine);
-            return finish(results, null, machine, null, null, null, allocation);
+            return finish(results, null, machine, null, null, null, null, allocation);
+        }
+    }
+
+    @Command(
+            name = "cpu",
+            description = "CPU per message in one thread: slices of the shmlane ring, Agrona (and --baseline) taken in"
+                    + " turn in one JVM per size, paired.")
+    static final class Cpu extends Base {
+        @Mixin
+        CpuOptions cpuOptions;
+
+        @Override
+        public Integer call() throws Exception {
+            awaitQuiet();
+            Environment machine = Environment.current();
+            Path results = resultsDir();
+            List<CpuSuite.Case> cpu = cpu(results, cpuOptions, 1 << 20, 256, machine);
+            return finish(results, null, machine, null, null, null, cpu, null);
         }
     }
 

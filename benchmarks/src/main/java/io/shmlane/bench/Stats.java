@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** Median, minimum and maximum of a few runs. */
+/** Median, percentiles, minimum and maximum of a few runs. */
 public final class Stats {
     private Stats() {}
 
@@ -26,6 +26,19 @@ public final class Stats {
     public static double max(final List<Double> values) {
         List<Double> sorted = sorted(values);
         return sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1);
+    }
+
+    /**
+     * The {@code p}-th percentile by nearest rank (the smallest value with at least {@code p} percent of
+     * the values at or below it), NaN when empty.
+     */
+    public static double percentile(final List<Double> values, final double p) {
+        List<Double> sorted = sorted(values);
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.min(sorted.size() - 1, Math.max(0, rank - 1)));
     }
 
     private static List<Double> sorted(final List<Double> values) {

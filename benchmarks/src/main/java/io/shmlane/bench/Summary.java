@@ -16,6 +16,7 @@ public final class Summary {
             final List<ThroughputSuite.Case> throughput,
             final List<LatencySuite.Case> latency,
             final List<Ratios.Ratio> ratios,
+            final List<CpuSuite.Case> cpu,
             final List<JmhSuite.Allocation> allocation) {
         StringBuilder out = new StringBuilder();
         out.append("shmlane benchmarks on ").append(machine.description()).append('\n');
@@ -123,6 +124,9 @@ public final class Summary {
                                                 r.runs()))));
             }
         }
+        if (cpu != null && !cpu.isEmpty()) {
+            out.append(cpu(cpu));
+        }
         if (allocation != null) {
             out.append(String.format("%nJMH, one thread, -prof gc (gc.alloc.rate.norm)%n"));
             out.append(String.format(Locale.ROOT, "%-40s %10s %16s%n", "benchmark", "B/op", "ns/op"));
@@ -135,6 +139,40 @@ public final class Summary {
                         a.nanosPerOp(),
                         a.nanosPerOpError()));
             }
+        }
+        return out.toString();
+    }
+
+    /** The CPU comparison: per subject and size, each phase's median and its ratio to the reference. */
+    private static String cpu(final List<CpuSuite.Case> cpu) {
+        StringBuilder out = new StringBuilder();
+        List<BenchmarkResults.CpuCost> results = CpuSuite.toResults(cpu);
+        out.append(String.format(
+                Locale.ROOT,
+                "%nCPU per message in one thread, ns: median of %d slices from a few JVMs; x ratio to %s slice by slice, median"
+                        + " [p10 .. p90]%n",
+                results.get(0).slices(),
+                CpuSuite.REFERENCE));
+        out.append(String.format(
+                Locale.ROOT, "%-22s %7s  %-28s %-28s %s%n", "subject", "payload", "offer", "poll", "offer+poll"));
+        for (int i = 0; i < results.size(); i += CpuSuite.PHASES.size()) {
+            BenchmarkResults.CpuCost first = results.get(i);
+            StringBuilder line = new StringBuilder(
+                    String.format(Locale.ROOT, "%-22s %5d B ", first.subject(), first.payloadBytes()));
+            for (int p = 0; p < CpuSuite.PHASES.size(); p++) {
+                BenchmarkResults.CpuCost c = results.get(i + p);
+                String cell = c.ratio() == null
+                        ? String.format(Locale.ROOT, "%7.1f", c.nanosPerMessage())
+                        : String.format(
+                                Locale.ROOT,
+                                "%7.1f x%.2f [%.2f .. %.2f]",
+                                c.nanosPerMessage(),
+                                c.ratio(),
+                                c.ratioLow(),
+                                c.ratioHigh());
+                line.append(String.format(Locale.ROOT, " %-28s", cell));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
     }

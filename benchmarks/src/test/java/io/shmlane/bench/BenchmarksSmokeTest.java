@@ -45,6 +45,11 @@ class BenchmarksSmokeTest {
                 "--latency-duration=0.05",
                 "--mark-shift=4",
                 "--probe=0.02",
+                "--cpu-sizes=32,4096",
+                "--cpu-forks=1",
+                "--cpu-warmup=0",
+                "--cpu-slices=2",
+                "--cpu-messages=2000",
                 "--results=" + results,
                 "--dir=" + channels);
         assertThat(status).as(log()).isZero();
@@ -81,7 +86,53 @@ class BenchmarksSmokeTest {
                         "shmlane-ring / agrona throughput, 32 B",
                         "shmlane-ring / uds throughput, 32 B",
                         "shmlane-ring RTT p50 / raw-cache-line RTT p50");
-        assertThat(Files.readString(results.resolve("summary.txt"))).contains("shmlane-ring", "raw-cache-line");
+        List<BenchmarkResults.CpuCost> cpu = resultsOf("cpu.json").cpu();
+        assertThat(cpu)
+                .as("ring and Agrona at both sizes, three phases each")
+                .hasSize(12)
+                .allSatisfy(
+                        c -> assertThat(c.nanosPerMessage()).as(c.toString()).isPositive());
+        assertThat(cpu).filteredOn(c -> c.subject().equals("agrona")).allSatisfy(c -> {
+            assertThat(c.reference()).isEqualTo(CpuSuite.REFERENCE);
+            assertThat(c.ratio()).as(c.toString()).isPositive();
+        });
+        assertThat(Files.readString(results.resolve("summary.txt")))
+                .contains("shmlane-ring", "raw-cache-line", "CPU per message");
+    }
+
+    @Test
+    void shouldRunTheRingOfABaselineBuildBesideThisOne() throws Exception {
+        Path baseline = Path.of(io.shmlane.ring.RingProducer.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        int status = run(
+                "cpu",
+                "--threads",
+                "--baseline=" + baseline,
+                "--cpu-sizes=64",
+                "--cpu-forks=2",
+                "--cpu-warmup=0",
+                "--cpu-slices=2",
+                "--cpu-messages=1000",
+                "--results=" + results);
+        assertThat(status).as(log()).isZero();
+        assertThat(resultsOf("cpu.json").cpu())
+                .filteredOn(c -> c.subject().equals("shmlane-ring@baseline"))
+                .as("the baseline's three phases, each from 2 JVMs x 2 slices, against this build's ring")
+                .hasSize(3)
+                .allSatisfy(c -> {
+                    assertThat(c.slices()).isEqualTo(4);
+                    assertThat(c.ratio()).isPositive();
+                });
+    }
+
+    @Test
+    void shouldRefuseABaselineThatIsNotThere() {
+        int status = run("cpu", "--threads", "--baseline=" + results.resolve("missing.jar"), "--results=" + results);
+        assertThat(status).isEqualTo(2);
+        assertThat(log()).contains("--baseline", "missing.jar", "give the jar of another build");
     }
 
     @Test
@@ -130,13 +181,17 @@ class BenchmarksSmokeTest {
 
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
+    /** Runs the command line with its output and its errors (picocli's, on stderr) captured. */
     private int run(final String... args) {
-        PrintStream saved = System.out;
+        PrintStream savedOut = System.out;
+        PrintStream savedErr = System.err;
         try (PrintStream capture = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
+            System.setErr(capture);
             return BenchMain.run(args, capture);
         } finally {
-            System.setOut(saved);
+            System.setOut(savedOut);
+            System.setErr(savedErr);
         }
     }
 

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One file of {@code benchmarks/target/results/}: {@code throughput.json}, {@code latency.json}, {@code ratios.json}
- * or {@code allocation.json}, its {@code kind}, with the matching section filled (documented in {@code
+ * One file of {@code benchmarks/target/results/}: {@code throughput.json}, {@code latency.json}, {@code ratios.json},
+ * {@code cpu.json} or {@code allocation.json}, its {@code kind}, with the matching section filled (documented in {@code
  * benchmarks/README.md}). A file may hold several sections side by side.
  *
  * @param schemaVersion {@link ResultFiles#SCHEMA_VERSION} when written
- * @param kind {@code throughput}, {@code latency}, {@code ratios} or {@code allocation}
+ * @param kind {@code throughput}, {@code latency}, {@code ratios}, {@code cpu} or {@code allocation}
  * @param startedAt ISO-8601 start of the measurement
  * @param finishedAt ISO-8601 end of the measurement
  * @param machine where it ran, with the load average at the start
@@ -22,6 +22,7 @@ import java.util.Map;
  * @param latency round trips, per transport and payload
  * @param ratios ratios between transports of the same run
  * @param allocation JMH time and allocation per benchmark
+ * @param cpu CPU per message in one thread, per subject, phase and payload, paired with a reference
  */
 public record BenchmarkResults(
         int schemaVersion,
@@ -36,7 +37,8 @@ public record BenchmarkResults(
         List<Throughput> throughput,
         List<Latency> latency,
         List<Ratio> ratios,
-        List<Allocation> allocation) {
+        List<Allocation> allocation,
+        List<CpuCost> cpu) {
 
     /**
      * Throughput of one transport and payload: the median of the runs, with the spread.
@@ -149,4 +151,34 @@ public record BenchmarkResults(
      * @param nanosPerOpError its error
      */
     public record Allocation(String benchmark, double bytesPerOp, Double nanosPerOp, Double nanosPerOpError) {}
+
+    /**
+     * CPU per message of one subject in one thread, at one payload size and in one phase, from slices
+     * that alternated with the reference's in one JVM.
+     *
+     * @param subject {@code shmlane-ring}, {@code agrona} or {@code shmlane-ring@baseline}
+     * @param phase {@code offer} (the producer's side), {@code poll} (the consumer's) or {@code
+     *     offer+poll}
+     * @param payloadBytes the payload size
+     * @param slices slices measured
+     * @param nanosPerMessage median of the slices
+     * @param nanosPerMessageLow 10th percentile of the slices
+     * @param nanosPerMessageHigh 90th percentile of the slices
+     * @param reference the subject of the ratio, null for the reference itself
+     * @param ratio median of the slice-by-slice ratios subject / reference, null for the reference
+     * @param ratioLow 10th percentile of those ratios
+     * @param ratioHigh 90th percentile of those ratios
+     */
+    public record CpuCost(
+            String subject,
+            String phase,
+            int payloadBytes,
+            Integer slices,
+            Double nanosPerMessage,
+            Double nanosPerMessageLow,
+            Double nanosPerMessageHigh,
+            String reference,
+            Double ratio,
+            Double ratioLow,
+            Double ratioHigh) {}
 }

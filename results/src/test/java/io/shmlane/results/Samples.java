@@ -137,7 +137,9 @@ final class Samples {
                         List.of(List.of(61.0, 62.0)))),
                 List.of(new BenchmarkResults.Ratio(
                         "shmlane-ring / agrona throughput, 32 B", 1.04, ">= 0.9", true, "1.0 is as fast", null)),
-                List.of(new BenchmarkResults.Allocation("ChannelBenchmark.ringOffer", 0.0, 25.5, 0.4)));
+                List.of(new BenchmarkResults.Allocation("ChannelBenchmark.ringOffer", 0.0, 25.5, 0.4)),
+                List.of(new BenchmarkResults.CpuCost(
+                        "agrona", "offer", 32, 30, 13.0, 12.5, 14.0, "shmlane-ring", 0.87, 0.84, 0.9)));
     }
 
     static HuntSummary hunt() {
