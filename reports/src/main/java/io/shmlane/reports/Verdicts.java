@@ -321,10 +321,13 @@ final class Verdicts {
         }
         String detail = String.format(
                 Locale.ROOT,
-                "%d throughput, %d latency, %d allocation cases",
+                run.cpu().isEmpty()
+                        ? "%d throughput, %d latency, %d allocation cases"
+                        : "%d throughput, %d latency, %d allocation, %d CPU cases",
                 run.throughput().size(),
                 run.latency().size(),
-                run.allocation().size());
+                run.allocation().size(),
+                run.cpu().size());
         if (run.goalsMissed() > 0) {
             detail += "; " + plural(run.goalsMissed(), "goal") + " missed";
         }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +137,34 @@ class ReportGeneratorTest {
         assertThat(report.status()).isEqualTo("INCOMPLETE");
         assertThat(report.headline()).isEqualTo("INCOMPLETE: no results for jcstress, process scenarios");
         assertThat(page().selectFirst("header.banner").classNames()).contains("s-incomplete");
+    }
+
+    @Test
+    void shouldShowTheCpuComparisonBesideTheCrossProcessBenchmarks() throws IOException {
+        passingProject()
+                .benchmarks()
+                .write(
+                        "benchmarks/target/results/cpu.json",
+                        """
+                        {"schemaVersion": 2, "kind": "cpu", "unit": "ns", "cpu": [
+                          {"subject": "shmlane-ring", "phase": "offer", "payloadBytes": 32, "slices": 90,
+                           "nanosPerMessage": 13.1, "reference": null, "ratio": null},
+                          {"subject": "agrona", "phase": "offer", "payloadBytes": 32, "slices": 90,
+                           "nanosPerMessage": 13.5, "reference": "shmlane-ring", "ratio": 1.02,
+                           "ratioLow": 0.79, "ratioHigh": 1.3}]}
+                        """);
+
+        ReportData report = generate(null, null);
+
+        assertThat(report.areas())
+                .filteredOn(a -> a.id().equals("benchmarks"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.detail())
+                        .isEqualTo("16 throughput, 6 latency, 3 allocation, 2 CPU cases; 1 goal missed"));
+        Elements rows = page().select("#cpu tbody tr");
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).text()).isEqualTo("shmlane-ring offer 32 B 13.1 reference");
+        assertThat(rows.get(1).text()).isEqualTo("agrona offer 32 B 13.5 1.02 0.79 .. 1.30");
     }
 
     @Test

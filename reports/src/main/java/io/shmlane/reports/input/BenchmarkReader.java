@@ -2,6 +2,7 @@ package io.shmlane.reports.input;
 
 import io.shmlane.reports.model.BenchmarkRun;
 import io.shmlane.reports.model.BenchmarkRun.Allocation;
+import io.shmlane.reports.model.BenchmarkRun.Cpu;
 import io.shmlane.reports.model.BenchmarkRun.Latency;
 import io.shmlane.reports.model.BenchmarkRun.Ratio;
 import io.shmlane.reports.model.BenchmarkRun.Throughput;
@@ -19,9 +20,9 @@ import java.util.stream.Stream;
 /**
  * Reads the benchmark results: every {@code *.json} of {@code benchmarks/target/results/}, as the benchmarks module
  * writes them ({@link io.shmlane.results.BenchmarkResults}, one file per {@code kind}: {@code throughput}, {@code
- * latency}, {@code allocation} with a {@code results} array, {@code ratios} with a {@code ratios} array). A file may
- * also hold named sections ({@code throughput}, {@code latency}, {@code ratios}, {@code allocation} arrays) side by
- * side. Everything but the transport, payload and numbers is optional; see {@code reports/README.md}.
+ * latency}, {@code allocation} with a {@code results} array, {@code ratios} with a {@code ratios} array, {@code cpu}
+ * with a {@code cpu} array). A file may also hold named sections ({@code throughput}, {@code latency}, {@code
+ * ratios}, {@code allocation}, {@code cpu} arrays) side by side. Everything but the transport, payload and numbers is optional; see {@code reports/README.md}.
  */
 public final class BenchmarkReader {
     private BenchmarkReader() {}
@@ -63,7 +64,8 @@ public final class BenchmarkReader {
                 List.copyOf(sections.throughput),
                 List.copyOf(sections.latency),
                 List.copyOf(sections.ratios),
-                List.copyOf(sections.allocation));
+                List.copyOf(sections.allocation),
+                List.copyOf(sections.cpu));
     }
 
     /** The sections of all files, put together. */
@@ -73,6 +75,7 @@ public final class BenchmarkReader {
         private final List<Latency> latency = new ArrayList<>();
         private final List<Ratio> ratios = new ArrayList<>();
         private final List<Allocation> allocation = new ArrayList<>();
+        private final List<Cpu> cpu = new ArrayList<>();
         private String machine;
         private Instant newest;
         private boolean stale = true;
@@ -102,6 +105,17 @@ public final class BenchmarkReader {
             }
             for (BenchmarkResults.Allocation a : orEmpty(root.allocation())) {
                 allocation.add(new Allocation(a.benchmark(), a.bytesPerOp(), a.nanosPerOp()));
+            }
+            for (BenchmarkResults.CpuCost c : orEmpty(root.cpu())) {
+                cpu.add(new Cpu(
+                        c.subject(),
+                        c.phase(),
+                        c.payloadBytes(),
+                        c.nanosPerMessage(),
+                        c.reference(),
+                        c.ratio(),
+                        c.ratioLow(),
+                        c.ratioHigh()));
             }
         }
     }

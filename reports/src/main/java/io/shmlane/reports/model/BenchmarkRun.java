@@ -23,11 +23,12 @@ public record BenchmarkRun(
         List<Throughput> throughput,
         List<Latency> latency,
         List<Ratio> ratios,
-        List<Allocation> allocation) {
+        List<Allocation> allocation,
+        List<Cpu> cpu) {
 
     /** Cases of every kind. */
     public long cases() {
-        return (long) throughput.size() + latency.size() + allocation.size();
+        return (long) throughput.size() + latency.size() + allocation.size() + cpu.size();
     }
 
     /** Ratios whose goal was not met. */
@@ -103,4 +104,27 @@ public record BenchmarkRun(
      * @param nanosPerOp time per operation, null when unknown
      */
     public record Allocation(String benchmark, double bytesPerOp, Double nanosPerOp) {}
+
+    /**
+     * CPU per message of one subject in one thread, at one payload size and in one phase, paired slice by slice with
+     * the reference ({@code benchmarks.jar cpu}).
+     *
+     * @param subject {@code shmlane-ring}, {@code agrona} or {@code shmlane-ring@baseline}
+     * @param phase {@code offer}, {@code poll} or {@code offer+poll}
+     * @param payloadBytes message payload
+     * @param nanosPerMessage median of the slices
+     * @param reference the subject of the ratio, null for the reference itself
+     * @param ratio median of the paired ratios subject / reference, null for the reference
+     * @param ratioLow 10th percentile of those ratios, null when none
+     * @param ratioHigh 90th percentile of those ratios, null when none
+     */
+    public record Cpu(
+            String subject,
+            String phase,
+            int payloadBytes,
+            Double nanosPerMessage,
+            String reference,
+            Double ratio,
+            Double ratioLow,
+            Double ratioHigh) {}
 }
