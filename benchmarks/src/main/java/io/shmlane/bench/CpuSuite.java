@@ -116,9 +116,8 @@ public final class CpuSuite {
 
     /** Runs every size; the cases come size by size, the reference first. */
     public List<Case> run() throws IOException, InterruptedException, ReflectiveOperationException {
-        if (plan.baseline() != null && !Files.exists(plan.baseline())) {
-            throw new IllegalArgumentException("--baseline " + plan.baseline() + " does not exist: give the jar of"
-                    + " another build (its benchmarks.jar or protocol jar) or its classes directory");
+        if (plan.baseline() != null) {
+            checkBaseline(plan.baseline());
         }
         List<Case> cases = new ArrayList<>();
         for (int size : plan.sizes()) {
@@ -140,6 +139,34 @@ public final class CpuSuite {
             cases.addAll(parse(size, lines));
         }
         return cases;
+    }
+
+    /** The class whose presence makes a jar or directory a build of the ring. */
+    static final String RING_CLASS = "io/shmlane/ring/RingProducer.class";
+
+    /**
+     * Refuses a baseline without the ring's classes: its class loader would find this build's on the class path
+     * behind it and compare this build with itself, without a word.
+     */
+    static void checkBaseline(final Path baseline) throws IOException {
+        String what = "--baseline " + baseline;
+        String hint = ": give the jar of another build (its benchmarks.jar or protocol jar) or its classes directory";
+        if (!Files.exists(baseline)) {
+            throw new IllegalArgumentException(what + " does not exist" + hint);
+        }
+        boolean hasRing;
+        if (Files.isDirectory(baseline)) {
+            hasRing = Files.isRegularFile(baseline.resolve(RING_CLASS));
+        } else {
+            try (java.util.zip.ZipFile jar = new java.util.zip.ZipFile(baseline.toFile())) {
+                hasRing = jar.getEntry(RING_CLASS) != null;
+            } catch (java.util.zip.ZipException e) {
+                throw new IllegalArgumentException(what + " is not a jar (" + e.getMessage() + ")" + hint, e);
+            }
+        }
+        if (!hasRing) {
+            throw new IllegalArgumentException(what + " has no " + RING_CLASS + hint);
+        }
     }
 
     /** The batch at {@code size}: the requested one, or as many records as fill half the ring. */

@@ -132,7 +132,30 @@ class BenchmarksSmokeTest {
     void shouldRefuseABaselineThatIsNotThere() {
         int status = run("cpu", "--threads", "--baseline=" + results.resolve("missing.jar"), "--results=" + results);
         assertThat(status).isEqualTo(2);
-        assertThat(log()).contains("--baseline", "missing.jar", "give the jar of another build");
+        assertThat(log()).contains("--baseline", "missing.jar", "does not exist", "give the jar of another build");
+    }
+
+    @Test
+    void shouldRefuseABaselineWithoutTheRingRatherThanCompareThisBuildWithItself() throws Exception {
+        Path notABuild = results.resolve("other.jar");
+        try (java.util.zip.ZipOutputStream jar = new java.util.zip.ZipOutputStream(Files.newOutputStream(notABuild))) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("org/example/Other.class"));
+            jar.closeEntry();
+        }
+        Path garbage = Files.writeString(results.resolve("garbage.jar"), "not a zip");
+
+        assertThat(run("cpu", "--threads", "--baseline=" + notABuild, "--results=" + results))
+                .isEqualTo(2);
+        assertThat(run("cpu", "--threads", "--baseline=" + garbage, "--results=" + results))
+                .isEqualTo(2);
+        assertThat(run("cpu", "--threads", "--baseline=" + results, "--results=" + results))
+                .as("a directory without the classes")
+                .isEqualTo(2);
+
+        assertThat(log())
+                .contains("other.jar has no io/shmlane/ring/RingProducer.class")
+                .contains("garbage.jar is not a jar")
+                .contains(results + " has no io/shmlane/ring/RingProducer.class");
     }
 
     @Test
