@@ -137,10 +137,15 @@ class ChannelFileLifecycleTest {
             cycle(good, bad);
         }
         long before = openDescriptors();
-        for (int i = 0; i < 20; i++) {
+        int cycles = 20;
+        for (int i = 0; i < cycles; i++) {
             cycle(good, bad);
         }
-        assertThat(openDescriptors()).isLessThanOrEqualTo(before);
+        // a leak leaves at least one descriptor per cycle; the JVM may open one or two of its own meanwhile
+        // (one more than before was seen under load), which is not a leak
+        assertThat(openDescriptors() - before)
+                .as("descriptors still open after %d cycles", cycles)
+                .isLessThan(cycles / 2);
     }
 
     private static void cycle(final Path good, final Path bad) {
