@@ -215,6 +215,78 @@ class RingTest {
     }
 
     @Test
+    void shouldAcceptMaxLengthAndRejectLongerFromAByteBuffer() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+
+        assertThatThrownBy(() -> producer.offer(ByteBuffer.allocate(129)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("message length must be from 0 to 128: length=129");
+        assertThat(producer.offer(ByteBuffer.allocate(128))).isTrue();
+        assertThat(producer.nextSequence())
+                .as("only the one that fits was taken")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseEveryOfferWhileAClaimIsOpenAndLeaveTheClaimIntact() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        int index = producer.tryClaim(16);
+        buffer.put(index, filled(16, 7));
+
+        assertThatThrownBy(() -> producer.offer(filled(8, 1), 0, 8))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("commit() or abort() the open claim first");
+        assertThatThrownBy(() -> producer.offer(ByteBuffer.wrap(filled(8, 2))))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("commit() or abort() the open claim first");
+        producer.commit();
+        assertThat(producer.offer(filled(8, 3), 0, 8)).isTrue();
+
+        assertThat(consumer.poll(this::record, 10)).isEqualTo(2);
+        assertThat(sequences).containsExactly(0L, 1L);
+        assertThat(lengths).containsExactly(16, 8);
+        assertThat(firstBytes).as("the claimed payload, not an offer's").containsExactly((byte) 7, (byte) 3);
+    }
+
+    @Test
+    void shouldDeliverByteBufferOffersIntactAcrossManyLaps() {
+        RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
+        RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
+        SplittableRandom random = new SplittableRandom(22);
+        List<Long> sent = new ArrayList<>();
+        List<Long> received = new ArrayList<>();
+        ByteBuffer direct = ByteBuffer.allocateDirect(200);
+        for (int i = 0; received.size() < 2_000; i++) {
+            if (sent.size() < 2_000) {
+                int length = random.nextInt(129);
+                byte[] payload = new byte[length];
+                random.nextBytes(payload);
+                // a heap and a direct source, each with bytes before its position that must not be sent
+                ByteBuffer src = i % 2 == 0 ? ByteBuffer.allocate(length + 5) : direct.clear();
+                src.position(5);
+                src.put(payload).flip().position(5);
+                CRC32C crc = new CRC32C();
+                crc.update(payload);
+                if (producer.offer(src)) {
+                    sent.add(crc.getValue() ^ ((long) length << 32));
+                    assertThat(src.position()).as("the source's position").isEqualTo(5);
+                }
+            }
+            consumer.poll(
+                    (sequence, b, index, length) -> {
+                        assertThat(sequence).isEqualTo(received.size());
+                        CRC32C crc = new CRC32C();
+                        crc.update(b.slice(index, length));
+                        received.add(crc.getValue() ^ ((long) length << 32));
+                    },
+                    random.nextInt(1, 4));
+        }
+        assertThat(producer.tail()).as("laps of the ring").isGreaterThan(50L * CAPACITY);
+        assertThat(received).isEqualTo(sent);
+    }
+
+    @Test
     void shouldPublishClaimedRecordOnlyOnCommitAndDropItOnAbort() {
         RingProducer producer = RingProducer.wrap(buffer, CAPACITY);
         RingConsumer consumer = RingConsumer.wrap(buffer, CAPACITY);
