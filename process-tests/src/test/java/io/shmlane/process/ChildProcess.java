@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * One forked child: its process, its two outputs (streamed to log files and parsed as they come) and
@@ -105,9 +106,36 @@ final class ChildProcess {
         }
     }
 
-    /** SIGINT (Ctrl-C): the shmlane commands close cleanly on it, as on SIGTERM. */
+    /**
+     * SIGINT (Ctrl-C): the shmlane commands close cleanly on it, as on SIGTERM. Aborts the test (skipped, with the
+     * reason) when the child ignores SIGINT: a build started as a background job of a shell without job control
+     * ({@code ./mvnw verify &} in a script, {@code nohup}) hands its processes SIGINT set to ignored, as POSIX says,
+     * and a JVM keeps an inherited ignore; the signal would then never arrive and the test would wait out its
+     * deadline.
+     */
     void interrupt() {
+        Assumptions.assumeFalse(
+                ignores(process.pid(), 2),
+                () -> label + " ignores SIGINT, inherited from the build (a background job of a shell without job"
+                        + " control, or nohup): run the build in the foreground to test the stop on Ctrl-C");
         signal("INT");
+    }
+
+    /** Whether process {@code pid} ignores signal {@code number} (Linux: bit number - 1 of SigIgn in its status). */
+    static boolean ignores(final long pid, final int number) {
+        Path status = Paths.get("/proc", Long.toString(pid), "status");
+        try {
+            for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+                if (line.startsWith("SigIgn:")) {
+                    long mask = Long.parseUnsignedLong(
+                            line.substring("SigIgn:".length()).trim(), 16);
+                    return (mask & (1L << (number - 1))) != 0;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // not Linux, or the process is gone: send the signal and let the test's own checks speak
+        }
+        return false;
     }
 
     /**
