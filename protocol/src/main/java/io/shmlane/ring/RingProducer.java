@@ -190,11 +190,13 @@ public final class RingProducer implements ChannelProducer {
      * The common case of an offer, without the claim's fields: the record fits before the ring's end
      * and the cached head leaves room for it. Then the header after it is zeroed, as {@link #tryClaim}
      * does, and the record's index in the buffer is returned, to be published by {@link
-     * #publishInPlace} once the payload is written. Otherwise -1 and nothing is changed: {@link #tryClaim} handles the
-     * padding at the ring's end, the refresh of the head, a full ring and an open claim.
+     * #publishInPlace} once the payload is written. Otherwise -1 and nothing is changed: {@link
+     * #tryClaim} handles the padding at the ring's end, the refresh of the head, a full ring and an
+     * open claim.
      *
-     * <p>Measured with {@code benchmarks.jar cpu}: the producer's CPU per message 0.78-0.86 of the offer through
-     * the claim's fields, at 32 B to 1 KiB; across processes the producer is the slower side.
+     * <p>Measured with {@code benchmarks.jar cpu}: the producer's CPU per message is 0.80 of the offer
+     * through the claim's fields at 32 B and 64 B, 0.88-0.94 at 256 B and 1 KiB, the same at 4 KiB;
+     * across processes the producer is the slower side (benchmarks/README.md, "Stop 22").
      */
     private int claimInPlace(final int length) {
         if (claimedRecordIndex >= 0) {
