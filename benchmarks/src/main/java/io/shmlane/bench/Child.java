@@ -10,9 +10,23 @@ public final class Child {
     private Child() {}
 
     public static void main(final String[] args) {
+        exitAfter(() -> run(ChildConfig.parse(args), new Report(System.out)));
+    }
+
+    /** The body of a forked benchmark JVM's {@code main}. */
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code body} and ends the JVM: exit 0, or 1 with the stack trace on stdout (where the parent's log
+     * of this JVM is) when it threw.
+     */
+    static void exitAfter(final Body body) {
         int status;
         try {
-            run(ChildConfig.parse(args), new Report(System.out));
+            body.run();
             status = 0;
         } catch (Throwable t) {
             t.printStackTrace(System.out);

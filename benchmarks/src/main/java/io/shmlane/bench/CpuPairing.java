@@ -27,16 +27,7 @@ public final class CpuPairing {
     private CpuPairing() {}
 
     public static void main(final String[] args) {
-        int status;
-        try {
-            run(args, System.out);
-            status = 0;
-        } catch (Throwable t) {
-            t.printStackTrace(System.out);
-            status = 1;
-        }
-        System.out.flush();
-        System.exit(status);
+        Child.exitAfter(() -> run(args, System.out));
     }
 
     /** Runs the slices {@code args} describe, printing SLICE lines to {@code out}. */
