@@ -30,6 +30,8 @@ public interface ChannelConsumer extends AutoCloseable {
      * @param handler receives each message in place, see {@link MessageHandler}
      * @param limit the most messages to hand over; 0 or less hands over none
      * @return how many messages were handled, 0 when none was waiting
+     * @throws IllegalStateException when this consumer was closed (the role may be another consumer's
+     *     by now); do not close it from within its handler
      * @throws ChannelException CORRUPT when the shared memory holds what no correct producer writes;
      *     TRUNCATED when a periodic size check finds the file shrunk
      */
@@ -94,6 +96,7 @@ public interface ChannelConsumer extends AutoCloseable {
      * @throws ChannelException PEER_DIED when the producer died without ending the stream and every
      *     message it committed has been handled; TRUNCATED when the file shrank; CORRUPT; INTERRUPTED
      *     when the thread was interrupted (the flag is cleared)
+     * @throws IllegalStateException when this consumer was closed
      * @throws IllegalArgumentException when {@code limit} is less than 1 (such a call could never hand a
      *     waiting message over, nor return)
      */
@@ -180,7 +183,10 @@ public interface ChannelConsumer extends AutoCloseable {
         }
     }
 
-    /** Closes the consumer side; the shared position stays, so a new consumer resumes from it. */
+    /**
+     * Closes the consumer side; the shared position stays, so a new consumer resumes from it. Polls
+     * through this consumer throw {@link IllegalStateException} from now on; a second call does nothing.
+     */
     @Override
     void close();
 }

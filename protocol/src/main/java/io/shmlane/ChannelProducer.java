@@ -25,6 +25,8 @@ public interface ChannelProducer extends AutoCloseable {
      *     written
      * @throws IllegalArgumentException when {@code length} is negative or above {@link #maxMessageLength()}
      * @throws IndexOutOfBoundsException when {@code offset} and {@code length} do not lie within {@code src}
+     * @throws IllegalStateException when this producer was closed or detached (the role may be another
+     *     producer's by now)
      * @throws ChannelException CORRUPT when the consumer's shared position or flag is impossible;
      *     TRUNCATED when a periodic size check finds the file shrunk
      */
@@ -37,6 +39,7 @@ public interface ChannelProducer extends AutoCloseable {
      * @param src the payload: its remaining bytes, from 0 to {@link #maxMessageLength()}
      * @return true when the message was written; false when the channel is full, and nothing was written
      * @throws IllegalArgumentException when more than {@link #maxMessageLength()} bytes remain
+     * @throws IllegalStateException when this producer was closed or detached
      * @throws ChannelException as {@link #offer(byte[], int, int)}
      */
     boolean offer(ByteBuffer src);
@@ -83,6 +86,7 @@ public interface ChannelProducer extends AutoCloseable {
      * @param length payload bytes, from 0 to {@link #maxMessageLength()}
      * @param idle how to wait; reset before the wait, used by this thread only
      * @throws IllegalArgumentException when {@code length} is negative or above {@link #maxMessageLength()}
+     * @throws IllegalStateException when this producer was closed or detached
      * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED (the interrupt flag is cleared)
      */
     default void send(final byte[] src, final int offset, final int length, final IdleStrategy idle) {
@@ -102,6 +106,7 @@ public interface ChannelProducer extends AutoCloseable {
      * @param stop asked once per idle round, on this thread; true gives up
      * @return true when the message was sent, false when stopped before it could be
      * @throws IllegalArgumentException when {@code length} is negative or above {@link #maxMessageLength()}
+     * @throws IllegalStateException when this producer was closed or detached
      * @throws ChannelException TRUNCATED, CORRUPT or INTERRUPTED (the interrupt flag is cleared)
      */
     default boolean send(
@@ -149,11 +154,16 @@ public interface ChannelProducer extends AutoCloseable {
 
     /**
      * Releases the producer role without ending the stream, as a crash would: a consumer keeps what
-     * it has not read, and a new producer may attach and continue the sequence.
+     * it has not read, and a new producer may attach and continue the sequence. Writes through this
+     * producer throw {@link IllegalStateException} from now on; a second call does nothing.
      */
     void detach();
 
-    /** Ends the stream: the consumer drains what was sent and then sees the end. Releases the role. */
+    /**
+     * Ends the stream: the consumer drains what was sent and then sees the end. Releases the role.
+     * Writes through this producer throw {@link IllegalStateException} from now on; a second call does
+     * nothing.
+     */
     @Override
     void close();
 }

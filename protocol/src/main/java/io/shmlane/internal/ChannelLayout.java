@@ -128,6 +128,20 @@ public final class ChannelLayout {
     }
 
     /**
+     * The error of a call on a producer or consumer after its {@code close()} (or a producer's {@code
+     * detach()}): the role may belong to another process by now, so nothing more may be written or
+     * taken through it.
+     *
+     * @param file the channel's file, or null for a wrapped buffer
+     * @param role the closed side
+     * @return the exception to throw, naming the channel and what to do
+     */
+    public static IllegalStateException useAfterClose(final ChannelFile file, final Role role) {
+        return new IllegalStateException("the " + role.label() + " of " + describe(file)
+                + " was closed: it takes no more calls; open a new " + role.label() + " to go on");
+    }
+
+    /**
      * Checks that {@code buffer} can hold a channel of {@code kind} and {@code capacity}, and, when its
      * header is published, that the header says the same kind and capacity. An unpublished header is
      * accepted as it is: nothing is written.

@@ -145,6 +145,10 @@ public final class MailboxConsumer implements ChannelConsumer {
 
     @Override
     public int poll(final MessageHandler handler, final int limit) {
+        if (closed) {
+            // the role may be another consumer's by now: an EMPTY from here would drop its message
+            throw ChannelLayout.useAfterClose(file, Role.CONSUMER);
+        }
         if (limit <= 0) {
             return 0;
         }

@@ -30,8 +30,9 @@ import java.nio.file.Path;
  * next is written. See {@link MailboxDescriptor} for the layout and the publication rule.
  *
  * <p>Not thread-safe: one thread offers. An offer succeeds only while the slot is EMPTY, so messages
- * reach the consumer in the order of the calls, with consecutive sequence numbers. Use of a producer
- * after {@link #close()} or {@link #detach()} is not checked and must not happen.
+ * reach the consumer in the order of the calls, with consecutive sequence numbers. After {@link
+ * #close()} or {@link #detach()} the role belongs to nobody, and a new producer may hold it: {@code
+ * offer} and {@code send} then throw an {@link IllegalStateException} and write nothing.
  */
 public final class MailboxProducer implements ChannelProducer {
     private static final VarHandle INT = MethodHandles.byteBufferViewVarHandle(int[].class, ByteOrder.nativeOrder());
@@ -45,6 +46,12 @@ public final class MailboxProducer implements ChannelProducer {
     private final ChannelFile file;
     private final ByteBuffer buffer;
     private final int maxMessageLength;
+    /**
+     * The longest payload this producer still takes: {@link #maxMessageLength}, and -1 once closed or
+     * detached, so that the length check every offer makes refuses them all, at no cost to the offer.
+     */
+    private int lengthLimit;
+
     private long nextSequence;
     private int sent;
     private boolean closed;
@@ -53,6 +60,7 @@ public final class MailboxProducer implements ChannelProducer {
         this.file = file;
         this.buffer = buffer;
         this.maxMessageLength = capacity;
+        this.lengthLimit = capacity;
         this.nextSequence = recoverNextSequence();
     }
 
@@ -194,10 +202,17 @@ public final class MailboxProducer implements ChannelProducer {
     }
 
     private void checkLength(final int length) {
-        if (length < 0 || length > maxMessageLength) {
-            throw new IllegalArgumentException(
-                    "message length must be from 0 to " + maxMessageLength + ": length=" + length);
+        if (length < 0 || length > lengthLimit) {
+            throw lengthRefused(length);
         }
+    }
+
+    private RuntimeException lengthRefused(final int length) {
+        if (closed) {
+            return ChannelLayout.useAfterClose(file, Role.PRODUCER);
+        }
+        return new IllegalArgumentException(
+                "message length must be from 0 to " + maxMessageLength + ": length=" + length);
     }
 
     @Override
@@ -235,6 +250,7 @@ public final class MailboxProducer implements ChannelProducer {
     public void detach() {
         if (!closed) {
             closed = true;
+            lengthLimit = -1;
             publishFinalSequence();
             if (file != null) {
                 file.close();
@@ -246,6 +262,7 @@ public final class MailboxProducer implements ChannelProducer {
     public void close() {
         if (!closed) {
             closed = true;
+            lengthLimit = -1;
             publishFinalSequence();
             // release: the end of stream is ordered after the last FULL; a consumer that reads
             // CLOSED with an acquire load and then an EMPTY flag has seen every message

@@ -121,6 +121,10 @@ public final class RingConsumer implements ChannelConsumer {
 
     @Override
     public int poll(final MessageHandler handler, final int limit) {
+        if (closed) {
+            // the role may be another consumer's by now: a release of the head from here would undo its
+            throw ChannelLayout.useAfterClose(file, Role.CONSUMER);
+        }
         final long start = head;
         long position = start;
         int count = 0;

@@ -35,8 +35,10 @@ import java.util.Objects;
  *
  * <p>Not thread-safe: one thread offers, claims and commits. Messages are committed, and seen by the
  * consumer, in the order of the calls; each takes {@code align(8 + length)} bytes of the ring (see
- * {@link RingDescriptor}), plus a padding to the ring's end when it does not fit before it. Use of a
- * producer after {@link #close()} or {@link #detach()} is not checked and must not happen.
+ * {@link RingDescriptor}), plus a padding to the ring's end when it does not fit before it. After
+ * {@link #close()} or {@link #detach()} the role belongs to nobody, and a new producer may hold it:
+ * every call that writes ({@code offer}, {@code send}, {@link #tryClaim}, {@link #commit}) then throws
+ * an {@link IllegalStateException} and writes nothing; a claim still open is dropped.
  */
 public final class RingProducer implements ChannelProducer {
     private static final VarHandle LONG = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
@@ -46,6 +48,12 @@ public final class RingProducer implements ChannelProducer {
     private final int capacity;
     private final int mask;
     private final int maxMessageLength;
+    /**
+     * The longest payload this producer still takes: {@link #maxMessageLength}, and -1 once closed or
+     * detached, so that the length check every write makes refuses them all, at no cost to the offer.
+     */
+    private int lengthLimit;
+
     private long tail;
     private long cachedHead;
     private long nextSequence;
@@ -64,6 +72,7 @@ public final class RingProducer implements ChannelProducer {
         this.capacity = capacity;
         this.mask = capacity - 1;
         this.maxMessageLength = RingDescriptor.maxMessageLength(capacity);
+        this.lengthLimit = maxMessageLength;
         recover();
     }
 
@@ -261,7 +270,7 @@ public final class RingProducer implements ChannelProducer {
      *     consumer has not caught up; nothing was claimed)
      * @throws IllegalArgumentException when {@code length} is negative or above {@link
      *     #maxMessageLength()}
-     * @throws IllegalStateException when a claim is already open
+     * @throws IllegalStateException when a claim is already open, or the producer was closed or detached
      * @throws ChannelException CORRUPT when the consumer's shared head is impossible (not a multiple of
      *     8, after the tail, or more than {@code capacity - 8} bytes behind it)
      */
@@ -297,10 +306,21 @@ public final class RingProducer implements ChannelProducer {
     }
 
     private void checkLength(final int length) {
-        if (length < 0 || length > maxMessageLength) {
-            throw new IllegalArgumentException(
-                    "message length must be from 0 to " + maxMessageLength + ": length=" + length);
+        if (length < 0 || length > lengthLimit) {
+            throw lengthRefused(length);
         }
+    }
+
+    private RuntimeException lengthRefused(final int length) {
+        if (closed) {
+            return closedError();
+        }
+        return new IllegalArgumentException(
+                "message length must be from 0 to " + maxMessageLength + ": length=" + length);
+    }
+
+    private IllegalStateException closedError() {
+        return ChannelLayout.useAfterClose(file, Role.PRODUCER);
     }
 
     /**
@@ -324,11 +344,12 @@ public final class RingProducer implements ChannelProducer {
      * of its sequence (and then of the padding's, when the message wrapped to index 0). The payload
      * written before is visible to the consumer that sees the record; the sequence moves on by one.
      *
-     * @throws IllegalStateException when nothing is claimed
+     * @throws IllegalStateException when nothing is claimed (a claim open at {@link #close()} or
+     *     {@link #detach()} was dropped there)
      */
     public void commit() {
         if (claimedRecordIndex < 0) {
-            throw new IllegalStateException("nothing claimed");
+            throw closed ? closedError() : new IllegalStateException("nothing claimed");
         }
         publishRecord(claimedRecordIndex, claimedLength);
         if (claimedPadding > 0) {
@@ -416,10 +437,17 @@ public final class RingProducer implements ChannelProducer {
         return file;
     }
 
+    /** Refuses every write from now on (see {@link #lengthLimit}) and drops a claim still open. */
+    private void retire() {
+        closed = true;
+        lengthLimit = -1;
+        claimedRecordIndex = -1;
+    }
+
     @Override
     public void detach() {
         if (!closed) {
-            closed = true;
+            retire();
             publishFinalPosition();
             if (file != null) {
                 file.close();
@@ -430,7 +458,7 @@ public final class RingProducer implements ChannelProducer {
     @Override
     public void close() {
         if (!closed) {
-            closed = true;
+            retire();
             publishFinalPosition();
             // release: ordered after the last commit; a consumer that reads CLOSED with an acquire
             // load and then finds no record at its head has seen every message
