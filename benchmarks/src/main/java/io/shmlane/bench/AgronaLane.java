@@ -90,8 +90,7 @@ final class AgronaLane implements Lane {
         try {
             report.ready();
             CpuShare share = new CpuShare();
-            share.start();
-            Echo echo = new Echo(out);
+            Echo echo = new Echo(out, share, config.warmupNanos());
             IdleStrategy idle = new BusySpinIdleStrategy();
             while (!echo.ended) {
                 idle.idle(in.read(echo, 1));
@@ -125,10 +124,14 @@ final class AgronaLane implements Lane {
     private static final class Echo implements MessageHandler {
         private final IdleStrategy idle = new BusySpinIdleStrategy();
         private final OneToOneRingBuffer out;
+        private final CpuShare share;
+        private final long warmupNanos;
         boolean ended;
 
-        Echo(final OneToOneRingBuffer out) {
+        Echo(final OneToOneRingBuffer out, final CpuShare share, final long warmupNanos) {
             this.out = out;
+            this.share = share;
+            this.warmupNanos = warmupNanos;
         }
 
         @Override
@@ -141,6 +144,7 @@ final class AgronaLane implements Lane {
             while (!out.write(MESSAGE, buffer, index, length)) {
                 idle.idle();
             }
+            share.startAfterWarmup(warmupNanos);
         }
     }
 

@@ -56,8 +56,7 @@ final class MailboxLane implements Lane {
                 MailboxProducer out = MailboxProducer.open(config.path(".ba.mailbox"), options(config))) {
             report.ready();
             CpuShare share = new CpuShare();
-            share.start();
-            Echo echo = new Echo(out);
+            Echo echo = new Echo(out, share, config.warmupNanos());
             IdleStrategy idle = new BusySpinIdleStrategy();
             while (in.receive(echo, 1, idle) != ChannelConsumer.END_OF_STREAM) {
                 // echoed in the handler
@@ -69,10 +68,14 @@ final class MailboxLane implements Lane {
     /** Sends each message back from where it lies in the mapping, through a view made once. */
     private static final class Echo implements MessageHandler {
         private final MailboxProducer out;
+        private final CpuShare share;
+        private final long warmupNanos;
         private ByteBuffer view;
 
-        Echo(final MailboxProducer out) {
+        Echo(final MailboxProducer out, final CpuShare share, final long warmupNanos) {
             this.out = out;
+            this.share = share;
+            this.warmupNanos = warmupNanos;
         }
 
         @Override
@@ -84,6 +87,7 @@ final class MailboxLane implements Lane {
             while (!out.offer(view)) {
                 Thread.onSpinWait();
             }
+            share.startAfterWarmup(warmupNanos);
         }
     }
 

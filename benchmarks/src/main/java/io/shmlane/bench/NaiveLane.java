@@ -76,7 +76,7 @@ final class NaiveLane implements Lane {
                 NaiveChannel out = NaiveChannel.open(config.path(".ba.naive"))) {
             report.ready();
             CpuShare share = new CpuShare();
-            share.start();
+            long warmup = config.warmupNanos();
             byte[] message = new byte[NaiveChannel.MAX_MESSAGE_LENGTH];
             while (true) {
                 int length = in.poll(message);
@@ -86,6 +86,7 @@ final class NaiveLane implements Lane {
                     break;
                 } else {
                     out.send(message, 0, length);
+                    share.startAfterWarmup(warmup);
                 }
             }
             report.result(Map.of("cpuShare", CpuShare.format(share.stop())));

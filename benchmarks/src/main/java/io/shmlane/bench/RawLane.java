@@ -59,7 +59,7 @@ final class RawLane implements Lane {
         MappedByteBuffer lines = map(config.path(".raw"));
         report.ready();
         CpuShare share = new CpuShare();
-        share.start();
+        long warmup = config.warmupNanos();
         long expected = 1;
         while (true) {
             // acquire: pairs with the pinger's setRelease; nothing else is published, but this is the
@@ -68,6 +68,7 @@ final class RawLane implements Lane {
             if (value == expected) {
                 // release: the echo; pairs with the pinger's getAcquire
                 LONG.setRelease(lines, PONG_OFFSET, value);
+                share.startAfterWarmup(warmup);
                 expected++;
             } else if (value == STOP) {
                 report.result(Map.of("cpuShare", CpuShare.format(share.stop())));

@@ -97,7 +97,7 @@ final class RingLane implements Lane {
                 RingProducer out = RingProducer.open(config.path(".ba.ring"), options(config))) {
             report.ready();
             CpuShare share = new CpuShare();
-            share.start();
+            long warmup = config.warmupNanos();
             ByteBuffer outBuffer = out.buffer();
             MessageHandler echo = (sequence, buffer, index, length) -> {
                 int claimed;
@@ -106,6 +106,7 @@ final class RingLane implements Lane {
                 }
                 outBuffer.put(claimed, buffer, index, length);
                 out.commit();
+                share.startAfterWarmup(warmup);
             };
             IdleStrategy idle = new BusySpinIdleStrategy();
             while (take(in, echo, 1, idle, pollLoop) != ChannelConsumer.END_OF_STREAM) {
