@@ -124,6 +124,42 @@ class HostileFileTest {
         assertCorrupt(() -> RingConsumer.wrap(buffer, RING), "before the consumer's next sequence 0");
     }
 
+    /**
+     * A message header with the sequence bits due, written under a live consumer, whose length no
+     * producer writes: shorter than a header, longer than the largest message, or running past the
+     * ring's end. Only the length can refuse it, and {@code poll} must, before the handler sees it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "0, 4, length 4 at index 0",
+        "0, -8, length -8 at index 0",
+        "0, 137, length 137 at index 0",
+        "1008, 24, length 24 at index 1008",
+        "1000, 32, length 32 at index 1000"
+    })
+    void shouldRefuseInPollAMessageWhoseLengthNoProducerWrites(
+            final int index, final int length, final String expected) {
+        ByteBuffer buffer = ChannelBuffers.allocate(ChannelKind.RING, RING);
+        RingProducer producer = RingProducer.wrap(buffer, RING);
+        RingConsumer consumer = RingConsumer.wrap(buffer, RING);
+        // messages of 8 bytes (16-byte records) consumed up to the index of the forged record
+        for (int i = 0; i < index / 16; i++) {
+            assertThat(producer.offer(new byte[8], 0, 8)).isTrue();
+            assertThat(consumer.poll(this::record, 1)).isEqualTo(1);
+        }
+        if (index % 16 != 0) {
+            assertThat(producer.offer(new byte[0], 0, 0)).isTrue(); // an 8-byte record
+            assertThat(consumer.poll(this::record, 1)).isEqualTo(1);
+        }
+        assertThat(consumer.head()).isEqualTo(index);
+        sequences.clear();
+        long due = consumer.nextSequence();
+        buffer.putLong(DATA_OFFSET + index, RingDescriptor.headerWord(length, RingDescriptor.messageTag(due)));
+        assertCorrupt(() -> consumer.poll(this::record, 10), "record of type 1 and " + expected);
+        assertThat(sequences).isEmpty();
+        assertThat(consumer.head()).isEqualTo(index);
+    }
+
     @Test
     void shouldRefuseARecordWhoseSequenceDoesNotContinue() {
         ByteBuffer buffer = ChannelBuffers.allocate(ChannelKind.RING, RING);

@@ -137,26 +137,17 @@ public final class RingConsumer implements ChannelConsumer {
                 if (word == 0) {
                     break;
                 }
-                int length = lengthOf(word);
-                int tag = tagOf(word);
-                if (tag == TYPE_PADDING && length > 0) {
-                    if (!isWellFormedPadding(length, index, capacity)) {
-                        throw corrupt(position, "padding of " + length + " bytes at index " + index);
-                    }
-                    position += length;
-                    continue;
-                }
-                if (!isWellFormedMessage(typeOf(word), length, index, capacity, maxMessageLength)) {
-                    throw corrupt(
-                            position,
-                            "record of type " + typeOf(word) + " and length " + length + " at index " + index);
-                }
-                // the sequence is counted here; the record's low bits must agree with the count
+                // the sequence is counted here; one compare chain takes the common record: a message
+                // whose tag carries the type and the low bits of the sequence due, whose length is
+                // from a bare header to the largest message, and which ends inside the ring. Anything
+                // else (a padding, or a record to refuse) goes out of line, so that the loop stays small
                 long sequence = nextSequence;
-                if (tag != messageTag(sequence)) {
-                    throw corrupt(
-                            position,
-                            "sequence bits " + sequenceBitsOf(word) + " where those of " + sequence + " were due");
+                int length = lengthOf(word);
+                if (tagOf(word) != messageTag(sequence)
+                        || Integer.compareUnsigned(length - HEADER_LENGTH, maxMessageLength) > 0
+                        || align(length) > capacity - index) {
+                    position = skipPadding(word, position, index);
+                    continue;
                 }
                 position += align(length);
                 nextSequence = sequence + 1;
@@ -175,6 +166,27 @@ public final class RingConsumer implements ChannelConsumer {
             }
         }
         return count;
+    }
+
+    /**
+     * The records {@link #poll} does not take as the next message: a well-formed padding is skipped
+     * (the position after it is returned); anything else is refused as corrupt, with what is wrong
+     * with it: its type or length, or else sequence bits other than those due.
+     */
+    private long skipPadding(final long word, final long position, final int index) {
+        int length = lengthOf(word);
+        int tag = tagOf(word);
+        if (tag == TYPE_PADDING && length > 0) {
+            if (!isWellFormedPadding(length, index, capacity)) {
+                throw corrupt(position, "padding of " + length + " bytes at index " + index);
+            }
+            return position + length;
+        }
+        if (!isWellFormedMessage(typeOf(word), length, index, capacity, maxMessageLength)) {
+            throw corrupt(position, "record of type " + typeOf(word) + " and length " + length + " at index " + index);
+        }
+        throw corrupt(
+                position, "sequence bits " + sequenceBitsOf(word) + " where those of " + nextSequence + " were due");
     }
 
     private ChannelException corrupt(final long position, final String what) {
