@@ -1,6 +1,8 @@
 package io.shmlane.bench;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Entry point of a forked benchmark JVM (and of an in-process side in the smoke test): one role of
@@ -47,14 +49,41 @@ public final class Child {
                 lane.consume(config, report);
                 break;
             case "ping":
-                lane.ping(config, report);
+                if (PairProbe.applies(config)) {
+                    pingBetweenProbes(lane, config, report);
+                } else {
+                    lane.ping(config, report);
+                }
                 break;
             case "pong":
-                lane.pong(config, report);
+                if (PairProbe.applies(config)) {
+                    PairProbe probe = PairProbe.open(config);
+                    lane.pong(config, report.afterReady(probe::echoUntilStop));
+                    probe.echoUntilStop();
+                } else {
+                    lane.pong(config, report);
+                }
                 break;
             default:
                 throw new IllegalArgumentException("unknown role '" + config.role() + "'");
         }
+    }
+
+    /**
+     * The pinging side of a latency pair between the pair's own raw round trips ({@link PairProbe}),
+     * reported in a second RESULT line.
+     */
+    private static void pingBetweenProbes(final Lane lane, final ChildConfig config, final Report report)
+            throws Exception {
+        PairProbe probe = PairProbe.open(config);
+        long duration = config.pairProbeNanos();
+        double before = probe.pingFor(duration / 2, duration);
+        lane.ping(config, report);
+        double after = probe.pingFor(duration / 2, duration);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(PairProbe.BEFORE, (long) before);
+        values.put(PairProbe.AFTER, (long) after);
+        report.result(values);
     }
 
     /** Runs a side with its output to {@code out}; for in-process sides. */

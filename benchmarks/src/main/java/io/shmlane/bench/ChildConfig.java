@@ -21,6 +21,8 @@ import java.util.Map;
  * @param markShift the consumer takes a timestamp every {@code 2^markShift} messages; the producer
  *     looks at the clock every {@code 2^min(markShift, 8)}
  * @param port TCP port of the other side (0 when not needed)
+ * @param pairProbeNanos recorded time of the raw round trip the two JVMs of a latency pair take before
+ *     and after their measurement ({@link PairProbe}); 0: none
  */
 public record ChildConfig(
         String role,
@@ -32,7 +34,8 @@ public record ChildConfig(
         long durationNanos,
         int batch,
         int markShift,
-        int port) {
+        int port,
+        long pairProbeNanos) {
 
     /** Smallest payload: a sequence number at each end. */
     public static final int MIN_PAYLOAD = 16;
@@ -57,13 +60,24 @@ public record ChildConfig(
         args.add("batch=" + batch);
         args.add("markShift=" + markShift);
         args.add("port=" + port);
+        args.add("pairProbeNanos=" + pairProbeNanos);
         return args;
     }
 
     /** A copy for {@code role} talking to {@code port}. */
     public ChildConfig with(final String newRole, final int newPort) {
         return new ChildConfig(
-                newRole, transport, path, payload, capacity, warmupNanos, durationNanos, batch, markShift, newPort);
+                newRole,
+                transport,
+                path,
+                payload,
+                capacity,
+                warmupNanos,
+                durationNanos,
+                batch,
+                markShift,
+                newPort,
+                pairProbeNanos);
     }
 
     /** Reads {@code key=value} arguments written by {@link #toArgs()}. */
@@ -86,7 +100,8 @@ public record ChildConfig(
                 Long.parseLong(required(values, "durationNanos")),
                 Integer.parseInt(required(values, "batch")),
                 Integer.parseInt(required(values, "markShift")),
-                Integer.parseInt(values.getOrDefault("port", "0")));
+                Integer.parseInt(values.getOrDefault("port", "0")),
+                Long.parseLong(values.getOrDefault("pairProbeNanos", "0")));
     }
 
     private static String required(final Map<String, String> values, final String key) {

@@ -38,6 +38,7 @@ public final class LatencySuite {
         private final List<Double> runP50 = new ArrayList<>();
         private final List<Double> cpuShares = new ArrayList<>();
         private final List<List<Double>> probes = new ArrayList<>();
+        private final List<List<Double>> pairProbes = new ArrayList<>();
         private int retries;
         private long badEchoes;
 
@@ -62,6 +63,37 @@ public final class LatencySuite {
         /** The p50 of each run. */
         public List<Double> runP50() {
             return runP50;
+        }
+
+        /**
+         * Each run's p50 over the raw round trip of its own two JVMs ({@link PairProbe}, the mean of
+         * the probe before and the one after it); empty unless every run has both.
+         */
+        public List<Double> runP50OverOwnRaw() {
+            List<Double> relative = new ArrayList<>();
+            for (int i = 0; i < runP50.size(); i++) {
+                List<Double> probe = i < pairProbes.size() ? pairProbes.get(i) : List.of();
+                if (probe.size() != 2 || !positive(probe.get(0)) || !positive(probe.get(1))) {
+                    return List.of();
+                }
+                relative.add(runP50.get(i) / ((probe.get(0) + probe.get(1)) / 2));
+            }
+            return relative;
+        }
+
+        private static boolean positive(final Double value) {
+            return value != null && value > 0;
+        }
+
+        /** Adds run {@code r}, taken between the machine-state probes {@code before} and {@code after}. */
+        void add(final Run r, final double before, final double after) {
+            histogram.add(r.histogram());
+            runP50.add((double) r.histogram().getValueAtPercentile(50));
+            cpuShares.add(r.share());
+            retries += r.retries();
+            badEchoes += r.badEchoes();
+            probes.add(java.util.Arrays.asList(before, after));
+            pairProbes.add(r.pairProbe());
         }
 
         /** Runs repeated because another process took CPU time from a spinning side. */
@@ -101,7 +133,8 @@ public final class LatencySuite {
                     (long) badEchoes,
                     cpuShares,
                     retries,
-                    probes);
+                    probes,
+                    pairProbes);
         }
     }
 
@@ -141,8 +174,13 @@ public final class LatencySuite {
         return new ArrayList<>(cases.values());
     }
 
-    /** One run's outcome, before it is added to its case. */
-    private record Run(Histogram histogram, double share, int retries, long badEchoes) {}
+    /**
+     * One run's outcome, before it is added to its case.
+     *
+     * @param pairProbe the raw round trip p50 of the pair's own JVMs before and after, in ns; NaN when
+     *     not taken
+     */
+    record Run(Histogram histogram, double share, int retries, long badEchoes, List<Double> pairProbe) {}
 
     /** One run, repeated while another process took CPU time from a busy-spinning side. */
     private Run runOnce(final Case c, final int run) throws IOException, InterruptedException {
@@ -156,10 +194,25 @@ public final class LatencySuite {
             ping = outcome.client();
             share = Math.min(share(ping), share(outcome.server()));
             retries += attempt > 0 ? 1 : 0;
+            double before = value(ping, PairProbe.BEFORE);
+            double after = value(ping, PairProbe.AFTER);
+            boolean placed = StateProbe.steady(before, after, settings.probeTolerance());
             if (!transport.sharedMemory()
-                    || share >= settings.minCpuShare()
+                    || (share >= settings.minCpuShare() && placed)
                     || Long.parseLong(ping.get("badEchoes")) > 0) {
                 break;
+            }
+            if (!placed) {
+                progress.printf(
+                        Locale.ROOT,
+                        "# %s run %d: the raw round trip of the pair's own JVMs went from %.0f to %.0f ns during"
+                                + " the run%s%n",
+                        transport.label(),
+                        run,
+                        before,
+                        after,
+                        attempt < settings.retries() ? ", again" : ", kept (no retries left)");
+                continue;
             }
             progress.printf(
                     Locale.ROOT,
@@ -169,21 +222,22 @@ public final class LatencySuite {
                     100 * share,
                     attempt < settings.retries() ? ", again" : ", kept (no retries left)");
         }
-        return new Run(PingLoop.decode(ping.get("histogram")), share, retries, Long.parseLong(ping.get("badEchoes")));
+        return new Run(
+                PingLoop.decode(ping.get("histogram")),
+                share,
+                retries,
+                Long.parseLong(ping.get("badEchoes")),
+                java.util.Arrays.asList(value(ping, PairProbe.BEFORE), value(ping, PairProbe.AFTER)));
     }
 
     /** Adds a run taken between the probes {@code before} and {@code after} to its case. */
     private void add(final Case c, final int run, final Run r, final double before, final double after) {
+        c.add(r, before, after);
         Histogram histogram = r.histogram();
-        c.histogram.add(histogram);
-        c.runP50.add((double) histogram.getValueAtPercentile(50));
-        c.cpuShares.add(r.share());
-        c.retries += r.retries();
-        c.badEchoes += r.badEchoes();
-        c.probes.add(java.util.Arrays.asList(before, after));
         progress.printf(
                 Locale.ROOT,
-                "latency run %d/%d %-18s p50 %,9d ns  p99 %,9d ns  (%,d round trips, cpu %.2f, probe %.0f/%.0f ns)%n",
+                "latency run %d/%d %-18s p50 %,9d ns  p99 %,9d ns  (%,d round trips, cpu %.2f, probe %.0f/%.0f ns,"
+                        + " own raw %.0f/%.0f ns)%n",
                 run,
                 settings.latencyRuns(),
                 c.transport.label(),
@@ -192,11 +246,17 @@ public final class LatencySuite {
                 histogram.getTotalCount(),
                 r.share(),
                 before,
-                after);
+                after,
+                r.pairProbe().get(0),
+                r.pairProbe().get(1));
     }
 
     private static double share(final Map<String, String> values) {
-        String share = values.get("cpuShare");
-        return share == null ? Double.NaN : Double.parseDouble(share);
+        return value(values, "cpuShare");
+    }
+
+    private static double value(final Map<String, String> values, final String key) {
+        String value = values.get(key);
+        return value == null ? Double.NaN : Double.parseDouble(value);
     }
 }

@@ -51,7 +51,8 @@ public final class PairRunner {
                 config.durationNanos(),
                 config.batch(),
                 config.markShift(),
-                0);
+                0,
+                config.pairProbeNanos());
         Path serverLog = logDir.resolve(label + "-" + serverRole + ".log");
         Path clientLog = logDir.resolve(label + "-" + clientRole + ".log");
         Files.deleteIfExists(clientLog);
@@ -104,13 +105,15 @@ public final class PairRunner {
         throw failure(label, "server side not ready within " + READY_TIMEOUT_MILLIS + " ms", log, null);
     }
 
+    /** The values of every RESULT line of {@code log}, in order (a later line adds to the earlier ones). */
     private static Map<String, String> result(final Path log) throws IOException {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
         for (String line : lines(log)) {
             if (line.startsWith(Report.RESULT)) {
-                return Report.parse(line);
+                values.putAll(Report.parse(line));
             }
         }
-        return Map.of();
+        return values;
     }
 
     private static List<String> lines(final Path log) throws IOException {

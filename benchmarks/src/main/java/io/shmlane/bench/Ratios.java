@@ -125,13 +125,32 @@ public final class Ratios {
         return new Ratio(name, value, ">= " + trim(goal), value >= goal, meaning, runs);
     }
 
-    /** RTT p50 of {@code a} over {@code b}, paired run by run as in {@link #pair}; at most {@code goal}. */
+    /**
+     * RTT p50 of {@code a} over {@code b}, paired run by run as in {@link #pair}; at most {@code goal}.
+     * Where each run took the raw round trip of its own two JVMs ({@link PairProbe}), a run's p50 is
+     * first divided by it, so that a pair placed on far cores counts as much as one placed on close
+     * ones; over the raw cache line itself, that quotient is the ratio.
+     */
     private static Ratio rttPair(
             final LatencySuite.Case a, final LatencySuite.Case b, final double goal, final String meaning) {
-        List<Double> runs = paired(a.runP50(), b.runP50());
+        List<Double> ownA = a.runP50OverOwnRaw();
+        List<Double> ownB = b.runP50OverOwnRaw();
+        List<Double> runs;
+        String how;
+        if (!ownA.isEmpty() && b.transport() == Transport.RAW) {
+            runs = paired(ownA, java.util.Collections.nCopies(ownA.size(), 1.0));
+            how = meaning + "; median over the runs of each run's p50 over the raw round trip of its own two JVMs"
+                    + " (probed before and after it)";
+        } else if (!ownA.isEmpty() && !ownB.isEmpty()) {
+            runs = paired(ownA, ownB);
+            how = meaning + "; median of the run-by-run ratios (same round) of the p50s, each over the raw round"
+                    + " trip of its own two JVMs";
+        } else {
+            runs = paired(a.runP50(), b.runP50());
+            how = meaning + "; median of the run-by-run ratios of the p50s (same round)";
+        }
         double value = runs.isEmpty() ? a.percentile(50) / b.percentile(50) : Stats.median(runs);
         String name = a.transport().label() + " RTT p50 / " + b.transport().label() + " RTT p50";
-        String how = meaning + "; median of the run-by-run ratios of the p50s (same round)";
         if (Double.isNaN(goal)) {
             return new Ratio(name, value, null, null, how, runs);
         }

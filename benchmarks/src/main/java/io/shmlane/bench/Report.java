@@ -15,22 +15,37 @@ public final class Report {
     public static final String RESULT = "RESULT";
 
     private final PrintStream out;
+    private final Runnable afterReady;
 
     public Report(final PrintStream out) {
+        this(out, () -> {});
+    }
+
+    private Report(final PrintStream out, final Runnable afterReady) {
         this.out = out;
+        this.afterReady = afterReady;
+    }
+
+    /**
+     * A report to the same output that runs {@code action} right after the READY line, before {@link
+     * #ready} returns to the side: what the other side, which starts on READY, does first.
+     */
+    Report afterReady(final Runnable action) {
+        return new Report(out, action);
     }
 
     /** Says that the other side may start; {@code values} are handed to it (a port, say). */
     public void ready(final Map<String, ?> values) {
         line(READY, values);
+        afterReady.run();
     }
 
     /** Says that the side may start, with nothing to hand over. */
     public void ready() {
-        line(READY, Map.of());
+        ready(Map.of());
     }
 
-    /** The measurements of this side. */
+    /** The measurements of this side; a later RESULT line adds its values to those of the earlier ones. */
     public void result(final Map<String, ?> values) {
         line(RESULT, values);
     }

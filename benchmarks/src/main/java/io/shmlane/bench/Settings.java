@@ -54,7 +54,7 @@ public record Settings(
     /** The child configuration shared by every pair of a throughput case. */
     ChildConfig throughputConfig(final Transport transport, final int payload) {
         return new ChildConfig(
-                "consume", transport, workDir, payload, capacity, warmupNanos, durationNanos, batch, markShift, 0);
+                "consume", transport, workDir, payload, capacity, warmupNanos, durationNanos, batch, markShift, 0, 0);
     }
 
     /** The child configuration shared by every pair of a latency case. */
@@ -69,7 +69,8 @@ public record Settings(
                 latencyDurationNanos,
                 batch,
                 markShift,
-                0);
+                0,
+                probeNanos);
     }
 
     /** The child configuration of a machine-state probe: a short raw cache-line ping-pong. */
@@ -84,6 +85,7 @@ public record Settings(
                 probeNanos,
                 batch,
                 markShift,
+                0,
                 0);
     }
 

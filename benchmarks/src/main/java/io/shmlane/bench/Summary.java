@@ -104,6 +104,26 @@ public final class Summary {
                         (c.badEchoes() > 0 ? "  BAD ECHOES: " + c.badEchoes() : "")
                                 + (c.retries() > 0 ? "  (" + c.retries() + " disturbed runs repeated)" : "")));
             }
+            if (latency.stream().anyMatch(c -> !c.runP50OverOwnRaw().isEmpty())) {
+                out.append(
+                        String.format(
+                                "%nEach run's p50 over the raw round trip of its own two JVMs (probed before and after it):%n"));
+                for (LatencySuite.Case c : latency) {
+                    List<Double> own = c.runP50OverOwnRaw();
+                    if (!own.isEmpty()) {
+                        StringBuilder runs = new StringBuilder();
+                        for (Double v : own) {
+                            runs.append(runs.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.2f", v));
+                        }
+                        out.append(String.format(
+                                Locale.ROOT,
+                                "%-18s %-40s median %.2f%n",
+                                c.transport().label(),
+                                runs,
+                                Stats.median(own)));
+                    }
+                }
+            }
         }
         if (ratios != null && !ratios.isEmpty()) {
             out.append(String.format("%nRatios (same run)%n"));

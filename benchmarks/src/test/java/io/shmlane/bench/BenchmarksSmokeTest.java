@@ -78,6 +78,17 @@ class BenchmarksSmokeTest {
             assertThat(c.samples()).as(c.transport() + " samples").isPositive();
             assertThat(c.badEchoes()).as(c.transport() + " bad echoes").isZero();
             assertThat(c.p50()).isLessThanOrEqualTo(c.p99());
+            assertThat(c.pairProbeNanosRuns())
+                    .as(c.transport() + " pair probes")
+                    .hasSize(1);
+            if (Transport.named(c.transport()).sharedMemory()) {
+                assertThat(c.pairProbeNanosRuns().get(0))
+                        .as(c.transport() + ": the raw round trip of its own pair, before and after")
+                        .hasSize(2)
+                        .allSatisfy(nanos -> assertThat(nanos).isPositive());
+            } else {
+                assertThat(c.pairProbeNanosRuns().get(0)).as(c.transport()).containsOnlyNulls();
+            }
         }
 
         assertThat(resultsOf("ratios.json").ratios())
@@ -97,7 +108,7 @@ class BenchmarksSmokeTest {
             assertThat(c.ratio()).as(c.toString()).isPositive();
         });
         assertThat(Files.readString(results.resolve("summary.txt")))
-                .contains("shmlane-ring", "raw-cache-line", "CPU per message");
+                .contains("shmlane-ring", "raw-cache-line", "CPU per message", "raw round trip of its own two JVMs");
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.shmlane.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class RatiosTest {
@@ -83,5 +85,56 @@ class RatiosTest {
         assertThat(StateProbe.steady(Double.NaN, Double.NaN, 1.5))
                 .as("no probes")
                 .isTrue();
+    }
+
+    /**
+     * A latency case whose run {@code i} has the p50 {@code p50s[i]} and was taken by a pair of JVMs
+     * whose own raw round trip was {@code ownRaw[i]} before and after (NaN: not probed).
+     */
+    private static LatencySuite.Case rtt(final Transport transport, final double[] p50s, final double[] ownRaw) {
+        LatencySuite.Case c = new LatencySuite.Case(transport, 32);
+        for (int i = 0; i < p50s.length; i++) {
+            Histogram histogram = new Histogram(PingLoop.HIGHEST_NANOS, 3);
+            histogram.recordValueWithCount((long) p50s[i], 100);
+            c.add(
+                    new LatencySuite.Run(histogram, 1.0, 0, 0, Arrays.asList(ownRaw[i], ownRaw[i])),
+                    Double.NaN,
+                    Double.NaN);
+        }
+        return c;
+    }
+
+    @Test
+    void shouldDivideEachRoundTripByTheRawRoundTripOfItsOwnPairOfJvms() {
+        // rounds 1 and 3 placed the ring's JVMs on far cores (raw 450 ns), round 2 Agrona's: taken
+        // against each other run by run, those rounds say 3.1 or 0.3; over their own raw, 1.1 each time
+        LatencySuite.Case ring = rtt(Transport.RING, new double[] {700, 230, 700}, new double[] {450, 150, 450});
+        LatencySuite.Case agrona = rtt(Transport.AGRONA, new double[] {210, 620, 210}, new double[] {150, 450, 150});
+        LatencySuite.Case raw = rtt(Transport.RAW, new double[] {150, 150, 440}, new double[] {150, 150, 440});
+        List<Ratios.Ratio> ratios = Ratios.compute(List.of(), List.of(ring, agrona, raw));
+
+        Ratios.Ratio overAgrona = named(ratios, "shmlane-ring RTT p50 / agrona RTT p50");
+        assertThat(overAgrona.runs()).containsExactly(1.11, 1.11, 1.11);
+        assertThat(overAgrona.value()).isEqualTo(1.11);
+        assertThat(overAgrona.met()).isFalse();
+        assertThat(overAgrona.meaning()).contains("raw round trip of its own two JVMs");
+
+        Ratios.Ratio overRaw = named(ratios, "shmlane-ring RTT p50 / raw-cache-line RTT p50");
+        assertThat(overRaw.runs())
+                .as("the ring's runs over the raw round trip of the ring's own JVMs, not over the raw pair's")
+                .containsExactly(1.56, 1.53, 1.56);
+        assertThat(overRaw.value()).isEqualTo(1.56);
+        assertThat(overRaw.met()).isFalse();
+    }
+
+    @Test
+    void shouldPairTheRunsAsTakenWhenARunHasNoProbeOfItsOwnPair() {
+        double[] none = {Double.NaN, Double.NaN};
+        LatencySuite.Case ring = rtt(Transport.RING, new double[] {230, 240}, new double[] {150, Double.NaN});
+        LatencySuite.Case agrona = rtt(Transport.AGRONA, new double[] {230, 200}, none);
+        Ratios.Ratio overAgrona =
+                named(Ratios.compute(List.of(), List.of(ring, agrona)), "shmlane-ring RTT p50 / agrona RTT p50");
+        assertThat(overAgrona.runs()).containsExactly(1.0, 1.2);
+        assertThat(overAgrona.meaning()).doesNotContain("own two JVMs");
     }
 }

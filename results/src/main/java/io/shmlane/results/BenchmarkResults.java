@@ -107,6 +107,8 @@ public record BenchmarkResults(
      * @param cpuShareRuns the CPU share of the pair, run by run
      * @param retries disturbed runs repeated
      * @param probeNanosRuns the machine-state probe before and after each run
+     * @param pairProbeNanosRuns the raw round trip of each run's own two JVMs, before and after it
+     *     (null entries where none was taken)
      */
     public record Latency(
             String transport,
@@ -128,7 +130,8 @@ public record BenchmarkResults(
             Long badEchoes,
             List<Double> cpuShareRuns,
             Integer retries,
-            List<List<Double>> probeNanosRuns) {}
+            List<List<Double>> probeNanosRuns,
+            List<List<Double>> pairProbeNanosRuns) {}
 
     /**
      * A ratio between two measurements of the same run.

@@ -134,7 +134,8 @@ final class Samples {
                         0L,
                         List.of(0.99),
                         0,
-                        List.of(List.of(61.0, 62.0)))),
+                        List.of(List.of(61.0, 62.0)),
+                        List.of(List.of(150.0, 151.0)))),
                 List.of(new BenchmarkResults.Ratio(
                         "shmlane-ring / agrona throughput, 32 B", 1.04, ">= 0.9", true, "1.0 is as fast", null)),
                 List.of(new BenchmarkResults.Allocation("ChannelBenchmark.ringOffer", 0.0, 25.5, 0.4)),
