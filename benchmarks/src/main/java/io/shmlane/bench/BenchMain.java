@@ -340,7 +340,7 @@ public final class BenchMain {
                 final List<ThroughputSuite.Case> throughput,
                 final List<LatencySuite.Case> latency)
                 throws IOException {
-            List<Ratios.Ratio> ratios = Ratios.compute(throughput, latency);
+            List<Ratios.Ratio> ratios = Ratios.compute(throughput, latency, settings.probeTolerance());
             Sections sections = new Sections();
             sections.ratios = ratios.stream().map(Ratios.Ratio::toResult).toList();
             ResultFiles.write(

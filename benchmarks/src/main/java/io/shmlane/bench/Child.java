@@ -43,47 +43,60 @@ public final class Child {
         Lane lane = lane(config.transport());
         switch (config.role()) {
             case "produce":
-                lane.produce(config, report);
+                client(config, report, () -> lane.produce(config, report));
                 break;
             case "consume":
-                lane.consume(config, report);
+                server(config, report, side -> lane.consume(config, side));
                 break;
             case "ping":
-                if (PairProbe.applies(config)) {
-                    pingBetweenProbes(lane, config, report);
-                } else {
-                    lane.ping(config, report);
-                }
+                client(config, report, () -> lane.ping(config, report));
                 break;
             case "pong":
-                if (PairProbe.applies(config)) {
-                    PairProbe probe = PairProbe.open(config);
-                    lane.pong(config, report.afterReady(probe::echoUntilStop));
-                    probe.echoUntilStop();
-                } else {
-                    lane.pong(config, report);
-                }
+                server(config, report, side -> lane.pong(config, side));
                 break;
             default:
                 throw new IllegalArgumentException("unknown role '" + config.role() + "'");
         }
     }
 
+    /** What a server side runs, given the report it says READY through. */
+    @FunctionalInterface
+    private interface ServerSide {
+        void run(Report report) throws Exception;
+    }
+
     /**
-     * The pinging side of a latency pair between the pair's own raw round trips ({@link PairProbe}),
-     * reported in a second RESULT line.
+     * A client side (producer, pinger): between the raw round trips of the pair's own JVMs ({@link
+     * PairProbe}) where the pair takes them, which go into a second RESULT line.
      */
-    private static void pingBetweenProbes(final Lane lane, final ChildConfig config, final Report report)
-            throws Exception {
+    private static void client(final ChildConfig config, final Report report, final Body side) throws Exception {
+        if (!PairProbe.applies(config)) {
+            side.run();
+            return;
+        }
         PairProbe probe = PairProbe.open(config);
         long duration = config.pairProbeNanos();
         double before = probe.pingFor(duration / 2, duration);
-        lane.ping(config, report);
+        side.run();
         double after = probe.pingFor(duration / 2, duration);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put(PairProbe.BEFORE, (long) before);
         values.put(PairProbe.AFTER, (long) after);
         report.result(values);
+    }
+
+    /**
+     * A server side (consumer, ponger): echoes the client's first probe right after its READY (its
+     * channels exist then), and the second once its side has ended.
+     */
+    private static void server(final ChildConfig config, final Report report, final ServerSide side) throws Exception {
+        if (!PairProbe.applies(config)) {
+            side.run(report);
+            return;
+        }
+        PairProbe probe = PairProbe.open(config);
+        side.run(report.afterReady(probe::echoUntilStop));
+        probe.echoUntilStop();
     }
 
     /** Runs a side with its output to {@code out}; for in-process sides. */

@@ -48,9 +48,25 @@ public final class Ratios {
         }
     }
 
-    /** Every ratio that the measured cases allow. */
+    /** The default of {@code --probe-tolerance}: raw round trips within this factor show one placement. */
+    static final double PLACEMENT_TOLERANCE = 1.5;
+
+    /** Every ratio that the measured cases allow, with the default placement tolerance. */
     public static List<Ratio> compute(
             final List<ThroughputSuite.Case> throughput, final List<LatencySuite.Case> latency) {
+        return compute(throughput, latency, PLACEMENT_TOLERANCE);
+    }
+
+    /**
+     * Every ratio that the measured cases allow.
+     *
+     * @param tolerance two raw round trips of pairs' own JVMs within this factor show the same placement
+     *     on the cores ({@link #pair})
+     */
+    public static List<Ratio> compute(
+            final List<ThroughputSuite.Case> throughput,
+            final List<LatencySuite.Case> latency,
+            final double tolerance) {
         List<Ratio> ratios = new ArrayList<>();
         for (ThroughputSuite.Case ring : throughput) {
             if (ring.transport() != Transport.RING && ring.transport() != Transport.RING_POLL) {
@@ -60,10 +76,11 @@ public final class Ratios {
             boolean ring14 = ring.transport() == Transport.RING;
             boolean goals = size == GOAL_PAYLOAD && ring14;
             find(throughput, Transport.AGRONA, size)
-                    .ifPresent(agrona -> ratios.add(pair(ring, agrona, ring14 ? agronaGoal(size) : Double.NaN)));
+                    .ifPresent(agrona ->
+                            ratios.add(pair(ring, agrona, ring14 ? agronaGoal(size) : Double.NaN, tolerance)));
             find(throughput, Transport.UDS, size)
-                    .ifPresent(uds -> ratios.add(pair(ring, uds, goals ? 20 : Double.NaN)));
-            find(throughput, Transport.TCP, size).ifPresent(tcp -> ratios.add(pair(ring, tcp, Double.NaN)));
+                    .ifPresent(uds -> ratios.add(pair(ring, uds, goals ? 20 : Double.NaN, tolerance)));
+            find(throughput, Transport.TCP, size).ifPresent(tcp -> ratios.add(pair(ring, tcp, Double.NaN, tolerance)));
         }
         Optional<Double> raw = p50(latency, Transport.RAW);
         Optional<Double> mailbox = p50(latency, Transport.MAILBOX);
@@ -112,12 +129,37 @@ public final class Ratios {
      * round robin round (taken seconds apart, so a change of the machine's state between rounds
      * cancels out), and the median of those paired ratios, with the goal. The ratio of the medians is
      * given in the meaning for comparison: it mixes runs from different rounds.
+     *
+     * <p>Where both pairs of a round took the raw round trip of their own JVMs ({@link PairProbe}), the
+     * round counts only when the two agree within {@code tolerance}: both pairs were placed alike on
+     * the cores. A round with one pair on close cores and the other on far ones compares placements,
+     * not transports. When no round qualifies, all count.
      */
-    private static Ratio pair(final ThroughputSuite.Case a, final ThroughputSuite.Case b, final double goal) {
-        List<Double> runs = paired(a.rates(), b.rates());
+    private static Ratio pair(
+            final ThroughputSuite.Case a, final ThroughputSuite.Case b, final double goal, final double tolerance) {
+        List<Double> rateA = new ArrayList<>();
+        List<Double> rateB = new ArrayList<>();
+        List<Double> ownA = a.ownRaw();
+        List<Double> ownB = b.ownRaw();
+        int rounds = Math.min(a.rates().size(), b.rates().size());
+        for (int i = 0; i < rounds; i++) {
+            if (samePlacement(ownA.get(i), ownB.get(i), tolerance)) {
+                rateA.add(a.rates().get(i));
+                rateB.add(b.rates().get(i));
+            }
+        }
+        String placed = "";
+        if (rateA.isEmpty()) {
+            rateA = a.rates();
+            rateB = b.rates();
+        } else if (rateA.size() < rounds) {
+            placed = "; " + rateA.size() + " of " + rounds
+                    + " rounds, those whose two pairs' own raw round trips show one placement on the cores";
+        }
+        List<Double> runs = paired(rateA, rateB);
         double value = runs.isEmpty() ? a.medianRate() / b.medianRate() : Stats.median(runs);
         String name = a.transport().label() + " / " + b.transport().label() + " throughput, " + a.payload() + " B";
-        String meaning = "median of the run-by-run ratios (same round); the ratio of the medians is "
+        String meaning = "median of the run-by-run ratios (same round)" + placed + "; the ratio of the medians is "
                 + trim(Math.round(a.medianRate() / b.medianRate() * 100) / 100.0);
         if (Double.isNaN(goal)) {
             return new Ratio(name, value, null, null, meaning, runs);
@@ -155,6 +197,14 @@ public final class Ratios {
             return new Ratio(name, value, null, null, how, runs);
         }
         return new Ratio(name, value, "<= " + trim(goal), value <= goal, how, runs);
+    }
+
+    /**
+     * Whether two pairs' own raw round trips show the same placement; a pair without one (a socket, or
+     * probes off) is taken as placed like any other.
+     */
+    private static boolean samePlacement(final double a, final double b, final double tolerance) {
+        return !(a > 0) || !(b > 0) || Math.max(a, b) <= tolerance * Math.min(a, b);
     }
 
     private static List<Double> paired(final List<Double> a, final List<Double> b) {

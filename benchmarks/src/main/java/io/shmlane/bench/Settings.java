@@ -54,7 +54,17 @@ public record Settings(
     /** The child configuration shared by every pair of a throughput case. */
     ChildConfig throughputConfig(final Transport transport, final int payload) {
         return new ChildConfig(
-                "consume", transport, workDir, payload, capacity, warmupNanos, durationNanos, batch, markShift, 0, 0);
+                "consume",
+                transport,
+                workDir,
+                payload,
+                capacity,
+                warmupNanos,
+                durationNanos,
+                batch,
+                markShift,
+                0,
+                probeNanos);
     }
 
     /** The child configuration shared by every pair of a latency case. */

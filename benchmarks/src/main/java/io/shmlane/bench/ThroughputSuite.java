@@ -47,7 +47,9 @@ public final class ThroughputSuite {
             double cpuShare,
             int retries,
             double probeBefore,
-            double probeAfter) {
+            double probeAfter,
+            double ownProbeBefore,
+            double ownProbeAfter) {
         Sample(
                 final double messagesPerSecond,
                 final double sentPerSecond,
@@ -71,6 +73,8 @@ public final class ThroughputSuite {
                     cpuShare,
                     retries,
                     Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
                     Double.NaN);
         }
 
@@ -88,7 +92,36 @@ public final class ThroughputSuite {
                     cpuShare,
                     retries,
                     before,
+                    after,
+                    ownProbeBefore,
+                    ownProbeAfter);
+        }
+
+        /**
+         * This sample with the raw round trip p50 of its own pair of JVMs before and after it ({@link
+         * PairProbe}), in ns; NaN where not taken.
+         */
+        Sample ownProbed(final double before, final double after) {
+            return new Sample(
+                    messagesPerSecond,
+                    sentPerSecond,
+                    windowLost,
+                    sent,
+                    received,
+                    outOfOrder,
+                    torn,
+                    meanBatch,
+                    cpuShare,
+                    retries,
+                    probeBefore,
+                    probeAfter,
+                    before,
                     after);
+        }
+
+        /** The raw round trip of the pair's own JVMs, the mean of before and after; NaN where not taken. */
+        double ownRaw() {
+            return ownProbeBefore > 0 && ownProbeAfter > 0 ? (ownProbeBefore + ownProbeAfter) / 2 : Double.NaN;
         }
 
         /** Whether a busy-spinning side lost CPU time to another process (checked for shared memory only). */
@@ -113,6 +146,13 @@ public final class ThroughputSuite {
             return Stats.median(rates());
         }
 
+        /** Each run's raw round trip of its own two JVMs ({@link Sample#ownRaw()}), in run order. */
+        public List<Double> ownRaw() {
+            List<Double> raw = new ArrayList<>();
+            samples.forEach(s -> raw.add(s.ownRaw()));
+            return raw;
+        }
+
         /** Each run's rate, in run order. */
         public List<Double> rates() {
             List<Double> rates = new ArrayList<>();
@@ -131,6 +171,7 @@ public final class ThroughputSuite {
             List<Double> meanBatch = new ArrayList<>();
             List<Double> shares = new ArrayList<>();
             List<List<Double>> probes = new ArrayList<>();
+            List<List<Double>> ownProbes = new ArrayList<>();
             List<Double> lost = new ArrayList<>();
             List<Double> sentRates = new ArrayList<>();
             int retries = 0;
@@ -141,6 +182,7 @@ public final class ThroughputSuite {
                 shares.add(s.cpuShare());
                 retries += s.retries();
                 probes.add(List.of(s.probeBefore(), s.probeAfter()));
+                ownProbes.add(java.util.Arrays.asList(s.ownProbeBefore(), s.ownProbeAfter()));
                 lost.add((double) s.windowLost());
                 sentRates.add(s.sentPerSecond());
                 sent += s.sent();
@@ -165,7 +207,8 @@ public final class ThroughputSuite {
                     Stats.median(sentRates),
                     sent,
                     received,
-                    verified());
+                    verified(),
+                    ownProbes);
         }
     }
 
@@ -243,7 +286,8 @@ public final class ThroughputSuite {
     private void report(final int run, final Case c, final Sample sample) {
         progress.printf(
                 Locale.ROOT,
-                "throughput run %d/%d %-18s %5d B %,14.0f msgs/s  batch %6.1f  cpu %.2f  probe %.0f/%.0f ns%s%n",
+                "throughput run %d/%d %-18s %5d B %,14.0f msgs/s  batch %6.1f  cpu %.2f  probe %.0f/%.0f ns,"
+                        + " own raw %.0f/%.0f ns%s%n",
                 run,
                 settings.runs(),
                 c.transport().label(),
@@ -253,6 +297,8 @@ public final class ThroughputSuite {
                 sample.cpuShare(),
                 sample.probeBefore(),
                 sample.probeAfter(),
+                sample.ownProbeBefore(),
+                sample.ownProbeAfter(),
                 sample.sent() == sample.received()
                         ? ""
                         : String.format(
@@ -268,9 +314,23 @@ public final class ThroughputSuite {
         Sample sample = null;
         for (int attempt = 0; attempt <= settings.retries(); attempt++) {
             sample = attempt(transport, payload, run, attempt);
-            if (!sample.disturbed(transport, settings.minCpuShare())
+            boolean placed =
+                    StateProbe.steady(sample.ownProbeBefore(), sample.ownProbeAfter(), settings.probeTolerance());
+            if ((!sample.disturbed(transport, settings.minCpuShare()) && placed)
                     || (transport != Transport.NAIVE && !sample.clean())) {
                 break; // a lossless channel that lost a message is kept: verified() reports it
+            }
+            if (!placed) {
+                progress.printf(
+                        Locale.ROOT,
+                        "# %s %d B run %d: the raw round trip of the pair's own JVMs went from %.0f to %.0f ns%s%n",
+                        transport.label(),
+                        payload,
+                        run,
+                        sample.ownProbeBefore(),
+                        sample.ownProbeAfter(),
+                        attempt < settings.retries() ? ", again" : ", kept (no retries left)");
+                continue;
             }
             progress.printf(
                     Locale.ROOT,
@@ -300,16 +360,22 @@ public final class ThroughputSuite {
         long windowNanos = Long.parseLong(consumer.get("windowNanos"));
         double seconds = windowNanos / 1e9;
         return new Sample(
-                windowNanos > 0 ? windowReceived / seconds : Double.NaN,
-                windowNanos > 0 ? windowSent / seconds : Double.NaN,
-                windowSent - windowReceived,
-                sent,
-                received,
-                Long.parseLong(consumer.get("outOfOrder")),
-                Long.parseLong(consumer.get("torn")),
-                batches > 0 ? (double) received / batches : Double.NaN,
-                Math.min(share(consumer), share(producer)),
-                attempt);
+                        windowNanos > 0 ? windowReceived / seconds : Double.NaN,
+                        windowNanos > 0 ? windowSent / seconds : Double.NaN,
+                        windowSent - windowReceived,
+                        sent,
+                        received,
+                        Long.parseLong(consumer.get("outOfOrder")),
+                        Long.parseLong(consumer.get("torn")),
+                        batches > 0 ? (double) received / batches : Double.NaN,
+                        Math.min(share(consumer), share(producer)),
+                        attempt)
+                .ownProbed(value(producer, PairProbe.BEFORE), value(producer, PairProbe.AFTER));
+    }
+
+    private static double value(final Map<String, String> values, final String key) {
+        String value = values.get(key);
+        return value == null ? Double.NaN : Double.parseDouble(value);
     }
 
     private static double share(final Map<String, String> values) {

@@ -68,6 +68,12 @@ class BenchmarksSmokeTest {
             }
             // a rate needs two timestamps in the window, which a loaded machine may not give in 50 ms
             assertThat(c.messagesPerSecondRuns()).as(name + " runs").hasSize(1);
+            if (Transport.named(c.transport()).sharedMemory()) {
+                assertThat(c.pairProbeNanosRuns().get(0))
+                        .as(name + ": the raw round trip of its own pair, before and after")
+                        .hasSize(2)
+                        .allSatisfy(nanos -> assertThat(nanos).isPositive());
+            }
         }
 
         List<BenchmarkResults.Latency> latency = resultsOf("latency.json").latency();

@@ -137,4 +137,35 @@ class RatiosTest {
         assertThat(overAgrona.runs()).containsExactly(1.0, 1.2);
         assertThat(overAgrona.meaning()).doesNotContain("own two JVMs");
     }
+
+    private static ThroughputSuite.Case placed(final Transport transport, final double[] rates, final double[] ownRaw) {
+        List<ThroughputSuite.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < rates.length; i++) {
+            samples.add(new ThroughputSuite.Sample(rates[i], rates[i], 0, 1, 1, 0, 0, 1, 1, 0)
+                    .ownProbed(ownRaw[i], ownRaw[i]));
+        }
+        return new ThroughputSuite.Case(transport, Ratios.GOAL_PAYLOAD, samples);
+    }
+
+    @Test
+    void shouldCompareThroughputOnlyInRoundsWhoseTwoPairsWerePlacedAlikeOnTheCores() {
+        // round 2: the ring's JVMs on far cores (raw 450 ns), Agrona's on close ones; round 4 the other
+        // way round. Those rounds compare placements (0.35 and 2.8), the other three transports (1.15)
+        ThroughputSuite.Case ring =
+                placed(Transport.RING, new double[] {23, 7, 23, 23, 23}, new double[] {150, 450, 140, 440, 160});
+        ThroughputSuite.Case agrona =
+                placed(Transport.AGRONA, new double[] {20, 20, 20, 8.2, 20}, new double[] {150, 150, 150, 160, 150});
+        Ratios.Ratio ratio =
+                named(Ratios.compute(List.of(ring, agrona), List.of()), "shmlane-ring / agrona throughput, 32 B");
+        assertThat(ratio.runs()).containsExactly(1.15, 1.15, 1.15);
+        assertThat(ratio.value()).isEqualTo(1.15);
+        assertThat(ratio.met()).isTrue();
+        assertThat(ratio.meaning()).contains("3 of 5 rounds");
+
+        Ratios.Ratio strict =
+                named(Ratios.compute(List.of(ring, agrona), List.of(), 10), "shmlane-ring / agrona throughput, 32 B");
+        assertThat(strict.runs())
+                .as("a tolerance of 10 takes every round as placed alike")
+                .hasSize(5);
+    }
 }

@@ -62,6 +62,8 @@ public record BenchmarkResults(
      * @param sent messages sent in all runs
      * @param received messages received in all runs
      * @param verified whether every run delivered everything once, in order, intact
+     * @param pairProbeNanosRuns the raw round trip of each run's own two JVMs, before and after it
+     *     (null entries where none was taken)
      */
     public record Throughput(
             String transport,
@@ -82,7 +84,8 @@ public record BenchmarkResults(
             Double sentPerSecond,
             Long sent,
             Long received,
-            Boolean verified) {}
+            Boolean verified,
+            List<List<Double>> pairProbeNanosRuns) {}
 
     /**
      * Round-trip latency of one transport and payload, all runs together.

@@ -113,7 +113,8 @@ final class Samples {
                         1.3e7,
                         60_000_000L,
                         60_000_000L,
-                        true)),
+                        true,
+                        List.of(List.of(150.0, 160.0)))),
                 List.of(new BenchmarkResults.Latency(
                         "shmlane-ring",
                         32,
