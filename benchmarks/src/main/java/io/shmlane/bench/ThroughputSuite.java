@@ -80,6 +80,19 @@ public final class ThroughputSuite {
 
         /** This sample with the machine-state probes of its pair (raw round trip p50, ns). */
         Sample probed(final double before, final double after) {
+            return withProbes(before, after, ownProbeBefore, ownProbeAfter);
+        }
+
+        /**
+         * This sample with the raw round trip p50 of its own pair of JVMs before and after it ({@link
+         * PairProbe}), in ns; NaN where not taken.
+         */
+        Sample ownProbed(final double before, final double after) {
+            return withProbes(probeBefore, probeAfter, before, after);
+        }
+
+        private Sample withProbes(
+                final double before, final double after, final double ownBefore, final double ownAfter) {
             return new Sample(
                     messagesPerSecond,
                     sentPerSecond,
@@ -93,30 +106,8 @@ public final class ThroughputSuite {
                     retries,
                     before,
                     after,
-                    ownProbeBefore,
-                    ownProbeAfter);
-        }
-
-        /**
-         * This sample with the raw round trip p50 of its own pair of JVMs before and after it ({@link
-         * PairProbe}), in ns; NaN where not taken.
-         */
-        Sample ownProbed(final double before, final double after) {
-            return new Sample(
-                    messagesPerSecond,
-                    sentPerSecond,
-                    windowLost,
-                    sent,
-                    received,
-                    outOfOrder,
-                    torn,
-                    meanBatch,
-                    cpuShare,
-                    retries,
-                    probeBefore,
-                    probeAfter,
-                    before,
-                    after);
+                    ownBefore,
+                    ownAfter);
         }
 
         /** The raw round trip of the pair's own JVMs, the mean of before and after; NaN where not taken. */
