@@ -204,8 +204,8 @@ public final class RingProducer implements ChannelProducer {
      * open claim.
      *
      * <p>Measured with {@code benchmarks.jar cpu}: the producer's CPU per message is 0.80 of the offer
-     * through the claim's fields at 32 B and 64 B, 0.88-0.94 at 256 B and 1 KiB, the same at 4 KiB;
-     * across processes the producer is the slower side (benchmarks/README.md, "Stop 22").
+     * through the claim's fields at 32 B and 64 B, 0.88-0.94 at 256 B and 1 KiB, the same at 4 KiB
+     * (benchmarks/README.md, "Stop 22").
      */
     private int claimInPlace(final int length) {
         if (claimedRecordIndex >= 0) {
